@@ -1,0 +1,2 @@
+/** Set at build time (vite.config.ts): identifies the deployed version. */
+declare const __BUILD_ID__: string;

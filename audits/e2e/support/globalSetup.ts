@@ -1,0 +1,5 @@
+import { resetPerfReports } from './perfReports.js';
+
+export default function globalSetup(): void {
+  resetPerfReports();
+}

@@ -1,0 +1,5 @@
+import { writePerfSummary } from './perfReports.js';
+
+export default function globalTeardown(): void {
+  writePerfSummary();
+}

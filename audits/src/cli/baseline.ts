@@ -1,0 +1,57 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { tolerances } from '../../audit.config.js';
+import { collectFigures } from '../baseline/collectFigures.js';
+import { compareFigures, describeRegression, updateBaseline } from '../baseline/compareFigures.js';
+import type { Baseline } from '../baseline/types.js';
+import { repoRoot } from '../lib/repoRoot.js';
+
+/** Reads a baseline file, with a clear error for a broken one. */
+export function readBaseline(path: string): Baseline | undefined {
+  if (!existsSync(path)) return undefined;
+  const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<Baseline>;
+  if (!parsed.figures || typeof parsed.figures !== 'object') throw new Error(`${path} is not a baseline (no "figures" object)`);
+  return parsed as Baseline;
+}
+
+/**
+ * `npm run audit:baseline [-- --update] [--root dir] [--baseline file]`: compares the figures in reports/
+ * (sizes, Lighthouse, Playwright vitals) with audits/baseline.json; exits 1 naming each regression.
+ * `--update` writes the current figures into the baseline instead.
+ */
+export async function main(argv: readonly string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: { update: { type: 'boolean', default: false }, root: { type: 'string' }, baseline: { type: 'string' } },
+  });
+  const root = values.root ?? repoRoot();
+  const baselinePath = values.baseline ?? join(root, 'audits/baseline.json');
+  const { figures, missing } = collectFigures(root);
+  for (const path of missing) console.log(`  (no ${path}: its figures are not compared)`);
+  if (!figures.length) {
+    console.error('No figures to compare: run the size step, Lighthouse or the perf audit first');
+    return 1;
+  }
+  const previous = readBaseline(baselinePath);
+  if (values.update) {
+    const note = 'Written by `npm run audit:update-baseline` from the reports in reports/; review the diff before committing.';
+    mkdirSync(dirname(baselinePath), { recursive: true });
+    writeFileSync(baselinePath, `${JSON.stringify(updateBaseline(previous, figures, note), null, 2)}\n`);
+    console.log(`Baseline updated with ${figures.length} figure(s): ${baselinePath}`);
+    return 0;
+  }
+  if (!previous) {
+    console.error(`No baseline at ${baselinePath}: create it with \`npm run audit:update-baseline\``);
+    return 1;
+  }
+  const { comparisons, regressions, added, notMeasured } = compareFigures(previous, figures, tolerances);
+  console.log(`Baseline: ${comparisons.length} figure(s) compared, ${added.length} new, ${notMeasured.length} not measured this run.`);
+  if (regressions.length) {
+    console.error(`\nBaseline: ${regressions.length} figure(s) regressed past their tolerance:`);
+    for (const regression of regressions) console.error(`  FAIL ${describeRegression(regression)}`);
+    return 1;
+  }
+  console.log('Baseline: no figure regressed past its tolerance.');
+  return 0;
+}

@@ -1,0 +1,66 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import { createPlaceholder } from '../../src/vite/createPlaceholder.js';
+
+/** Widths every thumbnail is written at (JPEG); the pages build `srcset`s from them. */
+export const THUMB_WIDTHS = [320, 640, 1280] as const;
+/** How many distinct thumbnails the pages can show. */
+export const THUMB_COUNT = 40;
+
+/** Placeholder data of one thumbnail, as the pages import it from `@fixtures/thumbs.json`. */
+export interface ThumbInfo {
+  thumbhash: string;
+  color: string;
+}
+
+// Noise is the slow part to make, so each size is made once (raw pixels: no PNG round trip).
+const grains = new Map<string, Promise<Buffer>>();
+function grainOf(width: number, height: number): Promise<Buffer> {
+  const key = `${width}x${height}`;
+  let grain = grains.get(key);
+  if (!grain) {
+    grain = sharp({ create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
+      .raw()
+      .toBuffer();
+    grains.set(key, grain);
+  }
+  return grain;
+}
+
+// A photo-like picture: a gradient, shapes and grain, so encoded sizes are in the range of real photos.
+async function photo(width: number, height: number, hue: number): Promise<Buffer> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
+    <defs><linearGradient id="g" x2="1" y2="1"><stop offset="0" stop-color="hsl(${hue},70%,60%)"/>
+    <stop offset="1" stop-color="hsl(${(hue + 60) % 360},60%,30%)"/></linearGradient></defs>
+    <rect width="100%" height="100%" fill="url(#g)"/>
+    <circle cx="${width * 0.3}" cy="${height * 0.4}" r="${height * 0.25}" fill="hsl(${(hue + 180) % 360},80%,70%)"/>
+    <rect x="${width * 0.55}" y="${height * 0.5}" width="${width * 0.3}" height="${height * 0.35}" fill="hsl(${(hue + 90) % 360},50%,45%)"/>
+  </svg>`;
+  const grain = await grainOf(width, height);
+  return sharp(Buffer.from(svg))
+    .composite([{ input: grain, raw: { width, height, channels: 3 }, blend: 'soft-light' }])
+    .jpeg({ quality: 82 })
+    .toBuffer();
+}
+
+/**
+ * Writes the fixture images: `public/img/thumb-<i>-<w>.jpg` (served as is), `fixtures/hero.jpg`
+ * (imported through the `?responsive` plugin) and `fixtures/thumbs.json` (placeholders).
+ */
+export async function makeFixtureImages(dir: string): Promise<void> {
+  const imgDir = path.join(dir, 'public/img');
+  const fixturesDir = path.join(dir, 'fixtures');
+  await mkdir(imgDir, { recursive: true });
+  await mkdir(fixturesDir, { recursive: true });
+  const thumbs: ThumbInfo[] = [];
+  for (let i = 0; i < THUMB_COUNT; i++) {
+    const largest = await photo(1280, 960, (i * 37) % 360);
+    for (const w of THUMB_WIDTHS) {
+      await sharp(largest).resize(w).jpeg({ quality: 80 }).toFile(path.join(imgDir, `thumb-${i}-${w}.jpg`));
+    }
+    thumbs.push(await createPlaceholder(largest));
+  }
+  await writeFile(path.join(fixturesDir, 'thumbs.json'), JSON.stringify(thumbs));
+  await writeFile(path.join(fixturesDir, 'hero.jpg'), await photo(1920, 1080, 200));
+}

@@ -1,0 +1,190 @@
+import { act, cleanup, fireEvent, render } from '@testing-library/react';
+import { renderToString } from 'react-dom/server';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LazyImage } from './LazyImage.js';
+
+const SRCSET = 'a-320.jpg 320w, a-640.jpg 640w, a-1280.jpg 1280w';
+
+let reducedMotion = false;
+let intersect: (target: Element) => void;
+
+beforeEach(() => {
+  reducedMotion = false;
+  window.matchMedia = ((query: string) => ({ matches: reducedMotion && query.includes('reduce') })) as typeof matchMedia;
+  const observed = new Map<Element, IntersectionObserver>();
+  const callbacks = new Map<IntersectionObserver, IntersectionObserverCallback>();
+  class FakeObserver {
+    constructor(cb: IntersectionObserverCallback) {
+      callbacks.set(this as unknown as IntersectionObserver, cb);
+    }
+    observe(el: Element) { observed.set(el, this as unknown as IntersectionObserver); }
+    unobserve(el: Element) { observed.delete(el); }
+    disconnect() { for (const [el, o] of observed) if (o === (this as unknown)) observed.delete(el); }
+  }
+  vi.stubGlobal('IntersectionObserver', FakeObserver);
+  intersect = (target) => {
+    const observer = observed.get(target);
+    if (!observer) throw new Error('element is not observed');
+    act(() => callbacks.get(observer)?.([{ target, isIntersecting: true } as unknown as IntersectionObserverEntry], observer));
+  };
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+  Reflect.deleteProperty(navigator, 'connection');
+  document.head.innerHTML = '';
+});
+
+const wrapper = (container: HTMLElement) => container.firstElementChild as HTMLElement;
+const img = (container: HTMLElement) => container.querySelector('img') as HTMLImageElement;
+
+describe('<LazyImage>', () => {
+  it('reserves the box and uses native lazy loading with sizes=auto by default', () => {
+    const { container } = render(<LazyImage src="a.jpg" srcSet={SRCSET} alt="A cat" width={400} height={300} />);
+    expect(wrapper(container).style.aspectRatio).toMatch(/^1\.3333/);
+    expect(wrapper(container).style.width).toBe('400px');
+    const image = img(container);
+    expect(image.getAttribute('loading')).toBe('lazy');
+    expect(image.getAttribute('decoding')).toBe('async');
+    expect(image.getAttribute('sizes')).toBe('auto, (max-width: 400px) 100vw, 400px');
+    expect(image.getAttribute('srcset')).toBe(SRCSET);
+    expect(image.getAttribute('width')).toBe('400');
+    expect(image.getAttribute('height')).toBe('300');
+    expect(image.hasAttribute('fetchpriority')).toBe(false);
+  });
+
+  it('throws a clear error in development when no size is given', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(() => render(<LazyImage src="a.jpg" alt="" width={400} />)).toThrow(/give width\+height or aspectRatio/);
+  });
+
+  it('makes a priority image eager, high priority and preloaded', () => {
+    const { container } = render(
+      <LazyImage src="a.jpg" alt="Hero" width={800} height={400} priority sources={[{ type: 'image/avif', srcset: 'a.avif 800w' }]} />,
+    );
+    expect(img(container).getAttribute('loading')).toBe('eager');
+    expect(img(container).getAttribute('fetchpriority')).toBe('high');
+    const link = document.head.querySelector('link[rel="preload"]');
+    expect(link?.getAttribute('as')).toBe('image');
+    expect(link?.getAttribute('imagesrcset')).toBe('a.avif 800w');
+    expect(link?.getAttribute('type')).toBe('image/avif');
+    expect(link?.getAttribute('fetchpriority')).toBe('high');
+    expect(container.querySelector('source')?.getAttribute('type')).toBe('image/avif');
+  });
+
+  it('with a rootMargin renders no <img> until the observer reports it near', () => {
+    const { container } = render(<LazyImage src="a.jpg" alt="" aspectRatio="1/1" rootMargin="600px" />);
+    expect(img(container)).toBeNull();
+    intersect(wrapper(container));
+    expect(img(container).getAttribute('src')).toBe('a.jpg');
+  });
+
+  it('on Save-Data waits for the viewport and caps the srcset at the box width', () => {
+    Object.defineProperty(navigator, 'connection', {
+      configurable: true,
+      value: Object.assign(new EventTarget(), { saveData: true, effectiveType: '4g' }),
+    });
+    const { container } = render(<LazyImage src="a.jpg" srcSet={SRCSET} alt="" width={400} height={300} />);
+    expect(img(container)).toBeNull();
+    intersect(wrapper(container));
+    expect(img(container).getAttribute('srcset')).toBe('a-320.jpg 320w, a-640.jpg 640w');
+  });
+
+  it('lets the app override the network judgement', () => {
+    Object.defineProperty(navigator, 'connection', {
+      configurable: true,
+      value: Object.assign(new EventTarget(), { saveData: true }),
+    });
+    const { container } = render(<LazyImage src="a.jpg" srcSet={SRCSET} alt="" width={400} height={300} network="fast" />);
+    expect(img(container).getAttribute('srcset')).toBe(SRCSET);
+  });
+
+  it('retries with backoff, then uses the fallback, then shows the alt text', () => {
+    vi.useFakeTimers();
+    const onFail = vi.fn<() => void>();
+    const { container } = render(
+      <LazyImage src="bad.jpg" alt="A broken cat" width={100} height={100} retries={2} retryDelay={100} fallbackSrc="fallback.jpg" onFail={onFail} />,
+    );
+    const first = img(container);
+    fireEvent.error(first);
+    act(() => vi.advanceTimersByTime(99));
+    expect(img(container)).toBe(first);
+    act(() => vi.advanceTimersByTime(1));
+    const second = img(container);
+    expect(second).not.toBe(first);
+    expect(second.getAttribute('src')).toBe('bad.jpg');
+    fireEvent.error(second);
+    act(() => vi.advanceTimersByTime(200));
+    fireEvent.error(img(container));
+    act(() => vi.advanceTimersByTime(1000));
+    expect(img(container).getAttribute('src')).toBe('fallback.jpg');
+    expect(onFail).not.toHaveBeenCalled();
+    fireEvent.error(img(container));
+    expect(img(container)).toBeNull();
+    expect(wrapper(container).textContent).toBe('A broken cat');
+    expect(wrapper(container).dataset.status).toBe('failed');
+    expect(onFail).toHaveBeenCalledTimes(1);
+  });
+
+  it('fades in over the placeholder color and then drops the placeholder', () => {
+    const { container } = render(
+      <LazyImage src="a.jpg" alt="" width={100} height={100} placeholder={{ color: '#123456' }} fadeDuration={200} />,
+    );
+    expect(wrapper(container).style.backgroundColor).toBe('rgb(18, 52, 86)');
+    expect(img(container).style.opacity).toBe('0');
+    fireEvent.load(img(container));
+    expect(img(container).style.opacity).toBe('1');
+    expect(img(container).style.transition).toBe('opacity 200ms');
+    expect(wrapper(container).style.backgroundColor).toBe('rgb(18, 52, 86)');
+    fireEvent.transitionEnd(img(container));
+    expect(wrapper(container).style.backgroundColor).toBe('');
+  });
+
+  it('does not fade under prefers-reduced-motion', () => {
+    reducedMotion = true;
+    const { container } = render(<LazyImage src="a.jpg" alt="" width={100} height={100} />);
+    expect(img(container).style.opacity).toBe('');
+    expect(img(container).style.transition).toBe('');
+  });
+
+  it('decodes a ThumbHash placeholder lazily into a data URL', async () => {
+    const { container } = render(
+      <LazyImage src="a.jpg" alt="" width={100} height={100} placeholder={{ thumbhash: '1QcSHQRnh493V4dIh4eXh1h4kJUI' }} />,
+    );
+    await vi.waitFor(() => {
+      const layer = container.querySelector('span[aria-hidden]') as HTMLElement | null;
+      expect(layer?.style.backgroundImage).toMatch(/^url\("data:image\/png;base64,/);
+    });
+  });
+});
+
+describe('<LazyImage> in odd environments', () => {
+  it('starts over when src changes, so an earlier failure does not stick', () => {
+    const { container, rerender } = render(<LazyImage src="bad.jpg" alt="Cat" width={10} height={10} retries={0} />);
+    fireEvent.error(img(container));
+    expect(wrapper(container).dataset.status).toBe('failed');
+    rerender(<LazyImage src="good.jpg" alt="Cat" width={10} height={10} retries={0} />);
+    expect(wrapper(container).dataset.status).toBe('loading');
+    expect(img(container).getAttribute('src')).toBe('good.jpg');
+  });
+
+  it('loads at once without IntersectionObserver or matchMedia', () => {
+    vi.stubGlobal('IntersectionObserver', undefined);
+    vi.stubGlobal('matchMedia', undefined);
+    const { container } = render(<LazyImage src="a.jpg" alt="" width={10} height={10} rootMargin="100px" />);
+    expect(img(container).getAttribute('src')).toBe('a.jpg');
+    expect(img(container).style.opacity).toBe('0');
+  });
+});
+
+describe('<LazyImage> on the server', () => {
+  it('renders a real <img> for native lazy images and a <noscript> one for observed images', () => {
+    const native = renderToString(<LazyImage src="a.jpg" srcSet={SRCSET} alt="Cat" width={400} height={300} />);
+    expect(native).toMatch(/<img [^>]*src="a.jpg"/);
+    expect(native).not.toContain('opacity');
+    const observed = renderToString(<LazyImage src="b.jpg" alt="Dog" width={400} height={300} rootMargin="600px" />);
+    expect(observed).toMatch(/<noscript><img [^>]*src="b.jpg"[^>]*loading="lazy"/);
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { capSrcSet } from './capSrcSet.js';
+import { isConstrainedNetwork } from './isConstrainedNetwork.js';
+import { formatSrcSet, parseSrcSet } from './parseSrcSet.js';
+import { describeBoxError, resolveBox } from './resolveBox.js';
+import { resolveLoading } from './resolveLoading.js';
+import { retryDelay } from './retryDelay.js';
+
+describe('parseSrcSet', () => {
+  it('parses width, density and bare candidates and formats them back', () => {
+    const parsed = parseSrcSet(' a.jpg 320w,b.jpg 640w , c.jpg 2x, d.jpg');
+    expect(parsed).toEqual([
+      { url: 'a.jpg', value: 320, unit: 'w' },
+      { url: 'b.jpg', value: 640, unit: 'w' },
+      { url: 'c.jpg', value: 2, unit: 'x' },
+      { url: 'd.jpg', value: 1, unit: 'x' },
+    ]);
+    expect(formatSrcSet(parsed)).toBe('a.jpg 320w, b.jpg 640w, c.jpg 2x, d.jpg 1x');
+  });
+  it('rejects malformed descriptors', () => {
+    expect(() => parseSrcSet('a.jpg 320px')).toThrow(/bad srcset "a.jpg 320px"/);
+    expect(() => parseSrcSet('a.jpg 1x 2x')).toThrow(/bad srcset/);
+  });
+});
+
+describe('capSrcSet', () => {
+  const set = 'l.jpg 1280w, s.jpg 320w, m.jpg 640w';
+  it('keeps candidates up to the first that covers the width at 1x', () => {
+    expect(capSrcSet(set, 400)).toBe('s.jpg 320w, m.jpg 640w');
+    expect(capSrcSet(set, 320)).toBe('s.jpg 320w');
+    expect(capSrcSet(set, 5000)).toBe('s.jpg 320w, m.jpg 640w, l.jpg 1280w');
+  });
+  it('keeps only the smallest without a width, and 1x for density sets', () => {
+    expect(capSrcSet(set, undefined)).toBe('s.jpg 320w');
+    expect(capSrcSet('a.jpg 1x, b.jpg 2x', 300)).toBe('a.jpg 1x');
+  });
+});
+
+describe('isConstrainedNetwork', () => {
+  it('flags Save-Data and slow effective types only', () => {
+    expect(isConstrainedNetwork(undefined)).toBe(false);
+    expect(isConstrainedNetwork({ effectiveType: '4g' })).toBe(false);
+    expect(isConstrainedNetwork({ effectiveType: '4g', saveData: true })).toBe(true);
+    for (const type of ['slow-2g', '2g', '3g']) expect(isConstrainedNetwork({ effectiveType: type })).toBe(true);
+  });
+});
+
+describe('resolveLoading', () => {
+  it('prefers eager for priority, observer for a distance or a constrained network, else native', () => {
+    expect(resolveLoading({ priority: true, rootMargin: '600px', constrained: true })).toEqual({ kind: 'eager' });
+    expect(resolveLoading({ priority: false, rootMargin: '600px', constrained: false })).toEqual({ kind: 'observer', rootMargin: '600px' });
+    expect(resolveLoading({ priority: false, rootMargin: '600px', constrained: true })).toEqual({ kind: 'observer', rootMargin: '0px' });
+    expect(resolveLoading({ priority: false, rootMargin: undefined, constrained: false })).toEqual({ kind: 'native' });
+  });
+});
+
+describe('resolveBox', () => {
+  it('derives the ratio from width/height or aspectRatio', () => {
+    expect(resolveBox({ width: 400, height: 300 })).toEqual({ ratio: 4 / 3, width: 400 });
+    expect(resolveBox({ aspectRatio: '16 / 9' })).toEqual({ ratio: 16 / 9, width: undefined });
+    expect(resolveBox({ aspectRatio: 1.5, width: 300 })).toEqual({ ratio: 1.5, width: 300 });
+  });
+  it('rejects a missing or bad size with a clear description', () => {
+    for (const input of [{ width: 400 }, { aspectRatio: 'wide' }, { width: 400, height: Number.NaN }]) {
+      expect(resolveBox(input)).toBeUndefined();
+    }
+    expect(describeBoxError({ width: 400 })).toBe('lazy-image: give width+height or aspectRatio (to reserve the box); got {"width":400}');
+    expect(describeBoxError({ aspectRatio: 'wide' })).toMatch(/got \{"aspectRatio":"wide"\}/);
+  });
+});
+
+describe('retryDelay', () => {
+  it('backs off exponentially and stops after the retries', () => {
+    expect([0, 1, 2, 3].map((a) => retryDelay(a, 3, 100))).toEqual([100, 200, 400, null]);
+    expect(retryDelay(0, 0, 100)).toBeNull();
+  });
+});

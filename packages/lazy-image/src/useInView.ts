@@ -1,0 +1,25 @@
+import { useEffect, useState, type RefObject } from 'react';
+
+/**
+ * True once `ref`'s element has come within `rootMargin` of the viewport. With `rootMargin` null
+ * nothing is observed and it returns true (the browser decides when to load).
+ */
+export function useInView(ref: RefObject<Element | null>, rootMargin: string | null): boolean {
+  const [seen, setSeen] = useState(false);
+  useEffect(() => {
+    const element = ref.current;
+    if (rootMargin === null || seen || !element) return;
+    // Without IntersectionObserver (very old browsers, jsdom) the image simply loads.
+    if (typeof IntersectionObserver === 'undefined') return setSeen(true);
+    // One observer per image: simpler than a shared registry, and browsers batch observers cheaply.
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) setSeen(true);
+      },
+      { rootMargin },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref, rootMargin, seen]);
+  return rootMargin === null || seen;
+}

@@ -1,0 +1,93 @@
+// Ingest benchmark: autocannon posts unique beacons at a fixed 5,000/s, then flat out, to the collector over
+// loopback; afterwards every acknowledged beacon must be in storage (zero loss).
+// Usage: node bench/ingest.mjs [seconds=10]   (needs `npm run build` first)
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { postgresUnavailable, startPostgres } from '../dist/testing/startPostgres.js';
+
+const seconds = Number(process.argv[2] ?? 10);
+const CONNECTIONS = Number(process.env.RUM_BENCH_CONNECTIONS ?? 100);
+const runId = Date.now().toString(36);
+const template = (pageViewId, seq) =>
+  `{"v":1,"pageViewId":"${pageViewId}","seq":${seq},"sentAt":${Date.now()},"context":{"route":"/items/:id","deviceClass":"mobile","effectiveType":"4g"},"events":[{"type":"vital","name":"LCP","id":"v5-1","value":${(Math.random() * 5000).toFixed(1)},"delta":1,"rating":"good","navigationType":"navigate","route":"/items/:id","t":${Date.now()},"attribution":{"target":"main > img.hero"}},{"type":"vital","name":"INP","id":"v5-2","value":${(Math.random() * 600).toFixed(0)},"delta":1,"rating":"good","navigationType":"navigate","route":"/items/:id","t":${Date.now()}}]}`;
+
+async function start(kind, target) {
+  const child = fork(new URL('./server.mjs', import.meta.url), [kind, target], { stdio: 'inherit' });
+  const { port } = await new Promise((resolve) => child.once('message', resolve));
+  return { child, port };
+}
+
+async function count(child) {
+  child.send('count');
+  return (await new Promise((resolve) => child.once('message', resolve))).count;
+}
+
+async function load(port, label, rate) {
+  let n = 0;
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}/rum/collect`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    ...(rate ? { overallRate: rate } : {}),
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain;charset=UTF-8' },
+        setupRequest(req) {
+          const i = n++;
+          return { ...req, body: template(`b_${runId}_${label}_${Math.floor(i / 8)}`, i % 8) };
+        },
+      },
+    ],
+  });
+  return result;
+}
+
+const rows = [];
+async function scenario(kind, target) {
+  for (const rate of [5000, 0]) {
+    const { child, port } = await start(kind, target);
+    const before = kind === 'validate-only' ? 0 : await count(child);
+    const r = await load(port, `${kind}${rate}`, rate);
+    const acked = r['2xx'];
+    // Requests cut off when autocannon stops may be stored without their 204 reaching it: stored >= acked.
+    const stored = kind === 'validate-only' ? null : (await count(child)) - before;
+    child.kill('SIGTERM');
+    rows.push({
+      store: kind,
+      target: rate ? `${rate}/s` : 'max',
+      'beacons/s': Math.round(acked / r.duration),
+      'p50 ms': r.latency.p50,
+      'p99 ms': r.latency.p99,
+      'max ms': r.latency.max,
+      non2xx: r.non2xx + r.errors + r.timeouts,
+      acked,
+      stored: stored ?? '-',
+      // Zero loss: unique beacons only, so storage must hold at least every acknowledged one.
+      lost: stored === null ? '-' : Math.max(0, acked - stored),
+    });
+    if (kind === 'duckdb') target = mkdtempSync(join(tmpdir(), 'rum-bench-'));
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'rum-bench-'));
+if (!process.env.ONLY || process.env.ONLY === 'validate-only') await scenario('validate-only', '');
+if (!process.env.ONLY || process.env.ONLY === 'duckdb') await scenario('duckdb', dir);
+const pgMissing = postgresUnavailable();
+if (process.env.ONLY && process.env.ONLY !== 'postgres') {
+  // skipped
+} else if (pgMissing) console.log(pgMissing);
+else {
+  const pg = await startPostgres();
+  try {
+    await scenario('postgres', pg.connectionString);
+  } finally {
+    pg.stop();
+  }
+}
+rmSync(dir, { recursive: true, force: true });
+console.log(`\nIngest over loopback, ${seconds}s per row, ${CONNECTIONS} connections, 2 events per beacon`);
+console.table(rows);

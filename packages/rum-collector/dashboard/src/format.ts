@@ -1,0 +1,16 @@
+import type { Threshold, VitalName } from '../../src/index.js';
+
+/** Rating of a p75 at the web-vitals thresholds. */
+export function ratingOf(t: Threshold, value: number): 'good' | 'ni' | 'poor' {
+  if (value <= t.good) return 'good';
+  return value <= t.poor ? 'ni' : 'poor';
+}
+
+/** "1.23 s" / "180 ms" / "0.052" (CLS). */
+export function formatValue(metric: VitalName, value: number): string {
+  if (metric === 'CLS') return value.toFixed(3);
+  return value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${Math.round(value)} ms`;
+}
+
+/** "12.3%" */
+export const percent = (part: number, whole: number): string => (whole === 0 ? '0%' : `${((100 * part) / whole).toFixed(1)}%`);

@@ -1,0 +1,76 @@
+/** Options of {@link createGroupCommit}. */
+export interface GroupCommitOptions<T, R> {
+  /** Writes a batch durably and returns one outcome per item, in order; an Error outcome rejects that item. */
+  flush: (items: T[]) => Promise<(R | Error)[]>;
+  /** Largest batch handed to `flush`. @default 1000 */
+  maxBatch?: number;
+  /** Flushes allowed in flight at once (the store must accept concurrent batches). @default 1 */
+  concurrency?: number;
+}
+
+/** Queues items and writes them in batches. */
+export interface GroupCommit<T, R> {
+  /** Resolves once the batch holding `item` was flushed (rejects if that flush failed). */
+  add(item: T): Promise<R>;
+  /** Resolves when everything queued so far was flushed. */
+  drain(): Promise<void>;
+  /** Items waiting for a flush. */
+  readonly pending: number;
+}
+
+interface Waiter<T, R> {
+  item: T;
+  resolve: (r: R) => void;
+  reject: (e: unknown) => void;
+}
+
+/**
+ * Group commit without a timer: an item flushes at once when a flush slot is free; items arriving while all
+ * slots are busy wait and go together in the next flush. One sync covers many beacons, so throughput grows
+ * with load while an idle collector still acknowledges at the latency of a single commit.
+ */
+export function createGroupCommit<T, R>(options: GroupCommitOptions<T, R>): GroupCommit<T, R> {
+  const maxBatch = options.maxBatch ?? 1000;
+  const concurrency = Math.max(1, options.concurrency ?? 1);
+  let queue: Waiter<T, R>[] = [];
+  const inFlight = new Set<Promise<void>>();
+
+  const pump = () => {
+    while (queue.length > 0 && inFlight.size < concurrency) {
+      const batch = queue.slice(0, maxBatch);
+      queue = queue.slice(batch.length);
+      const flight = options
+        .flush(batch.map((w) => w.item))
+        .then(
+          (results) =>
+            batch.forEach((w, i) => {
+              const r = results[i];
+              if (r instanceof Error) w.reject(r);
+              else w.resolve(r as R);
+            }),
+          (error: unknown) => batch.forEach((w) => w.reject(error)),
+        )
+        .finally(() => {
+          inFlight.delete(flight);
+          pump();
+        });
+      inFlight.add(flight);
+    }
+  };
+
+  return {
+    add(item) {
+      return new Promise<R>((resolve, reject) => {
+        queue.push({ item, resolve, reject });
+        pump();
+      });
+    },
+    async drain() {
+      // Flushes started while we wait are awaited too, so nothing queued before drain() is left behind.
+      while (inFlight.size > 0) await Promise.all(inFlight);
+    },
+    get pending() {
+      return queue.length;
+    },
+  };
+}

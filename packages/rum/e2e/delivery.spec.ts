@@ -1,0 +1,80 @@
+import { eventNames, expect, expectNoGaps, hideInPlace, pageViewIdOf, test } from './support/site.js';
+
+test.describe('delivery', () => {
+  test('closing the page right after load still delivers', async ({ page, site }) => {
+    await page.goto(`${site.origin}/index.html`);
+    const pageViewId = await pageViewIdOf(page);
+    await page.close();
+
+    await expect.poll(() => eventNames(site, pageViewId)).toEqual(expect.arrayContaining(['TTFB', 'FCP', 'LCP', 'CLS']));
+    await expectNoGaps(site, pageViewId);
+  });
+
+  test('a beacon produced offline arrives after reconnecting', async ({ page, context, site }) => {
+    await page.goto(`${site.origin}/index.html`);
+    const pageViewId = await pageViewIdOf(page);
+    await context.setOffline(true);
+    expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+    await page.evaluate(() => window.rum.track('made-offline', 1));
+    await hideInPlace(page);
+    // Kept in IndexedDB, not lost to a sendBeacon that could not go out.
+    await expect.poll(() => page.evaluate(outboxSize)).toBeGreaterThan(0);
+    expect(await site.beacons(pageViewId)).toEqual([]);
+
+    await context.setOffline(false);
+    await expect.poll(() => eventNames(site, pageViewId)).toContain('made-offline');
+    await expect.poll(() => page.evaluate(outboxSize)).toBe(0);
+    await expectNoGaps(site, pageViewId);
+  });
+
+  test('a beacon that failed while the collector was down arrives once it is back', async ({ page, site }) => {
+    await page.goto(`${site.origin}/index.html`);
+    const pageViewId = await pageViewIdOf(page);
+    await site.down();
+    try {
+      await page.evaluate(() => {
+        window.rum.track('while-down', 1);
+        return window.rum.flush();
+      });
+      expect(await page.evaluate(outboxSize)).toBe(1);
+    } finally {
+      await site.up();
+    }
+    expect(await site.beacons(pageViewId)).toEqual([]);
+    // The next page load replays the outbox in idle time.
+    await page.reload();
+    await expect.poll(() => eventNames(site, pageViewId)).toContain('while-down');
+    await expect.poll(() => page.evaluate(outboxSize)).toBe(0);
+    await expectNoGaps(site, pageViewId);
+  });
+
+  test('nothing leaves before consent; everything queued does after it', async ({ page, site }) => {
+    await page.goto(`${site.origin}/index.html?consent`);
+    const pageViewId = await pageViewIdOf(page);
+    await page.evaluate(() => window.rum.track('before-consent', 1));
+    await hideInPlace(page);
+    expect(await page.evaluate(outboxSize)).toBe(0);
+    expect(await site.beacons(pageViewId)).toEqual([]);
+
+    await page.evaluate(() => window.rum.setConsent(true));
+    await page.close();
+    await expect.poll(() => eventNames(site, pageViewId)).toEqual(expect.arrayContaining(['before-consent', 'TTFB']));
+    await expectNoGaps(site, pageViewId);
+  });
+});
+
+/** Beacons waiting in the page's IndexedDB outbox (runs in the page). */
+function outboxSize(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('pronto-rum');
+    open.onupgradeneeded = () => open.result.createObjectStore('outbox');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const get = open.result.transaction('outbox').objectStore('outbox').get(0);
+      get.onsuccess = () => {
+        open.result.close();
+        resolve((get.result as unknown[] | undefined)?.length ?? 0);
+      };
+    };
+  });
+}

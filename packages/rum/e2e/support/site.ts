@@ -1,0 +1,145 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect, type Page } from '@playwright/test';
+import { createCollector, type Beacon, type Collector } from '@pronto/rum-collector';
+import react from '@vitejs/plugin-react';
+import { build } from 'vite';
+
+const pkgDir = fileURLToPath(new URL('../..', import.meta.url));
+const appDir = join(pkgDir, 'e2e/app');
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'application/json' };
+
+/** The test pages (built once per worker) and a real collector behind one node:http server. */
+export interface Site {
+  /** e.g. http://127.0.0.1:41234 */
+  origin: string;
+  collector: Collector;
+  /** Stops listening and drops open connections: the collector is "down". */
+  down(): Promise<void>;
+  /** Listens again on the same port. */
+  up(): Promise<void>;
+  /** Beacons the collector stored for a page view, in seq order. */
+  beacons(pageViewId: string): Promise<Beacon[]>;
+}
+
+export const test = base.extend<{ noDuplicates: void }, { site: Site }>({
+  site: [
+    // oxlint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure
+    async ({}, use) => {
+      for (const dist of ['../rum/dist/index.js', '../rum-collector/dist/index.js'])
+        if (!existsSync(join(pkgDir, '..', dist.slice(3))))
+          throw new Error(`packages/${dist.slice(3)} is missing: run \`npm run build:packages\` first`);
+      const dir = await mkdtemp(join(tmpdir(), 'pronto-rum-e2e-'));
+      const www = join(dir, 'www');
+      await build({
+        configFile: false,
+        root: appDir,
+        plugins: [react()],
+        logLevel: 'warn',
+        build: {
+          outDir: www,
+          emptyOutDir: true,
+          rolldownOptions: {
+            input: {
+              ...Object.fromEntries(['index', 'attribution', 'other', 'sw', 'spa'].map((f) => [f, join(appDir, `${f}.html`)])),
+              // The service worker needs a fixed URL at the root (its scope).
+              'service-worker': join(appDir, 'sw.ts'),
+            },
+            output: {
+              entryFileNames: (chunk) => (chunk.name == 'service-worker' ? 'sw.js' : 'assets/[name]-[hash].js'),
+            },
+          },
+        },
+      });
+      const collector = await createCollector({ dataDir: join(dir, 'data'), rateLimit: false, dashboard: false });
+      const server = createServer((req, res) => {
+        void (async () => {
+          if (await collector.handle(req, res)) return;
+          const path = normalize(new URL(req.url ?? '/', 'http://x').pathname).replace(/^(\.\.[/\\])+/, '');
+          try {
+            const body = await readFile(join(www, path.endsWith('/') ? `${path}index.html` : path));
+            res.writeHead(200, { 'Content-Type': TYPES[extname(path) || '.html'] ?? 'application/octet-stream' });
+            res.end(body);
+          } catch {
+            res.writeHead(404).end();
+          }
+        })();
+      });
+      const listen = (port: number) => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+      await listen(0);
+      const { port } = server.address() as AddressInfo;
+      await use({
+        origin: `http://127.0.0.1:${port}`,
+        collector,
+        down: () =>
+          new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            server.closeAllConnections();
+          }),
+        up: () => listen(port),
+        beacons: async (pageViewId) =>
+          (await collector.storage.listBeacons({ pageViewId, limit: 1000 })).map((b) => b.beacon).sort((a, b) => a.seq - b.seq),
+      });
+      if (server.listening) await new Promise((resolve) => server.close(resolve));
+      await collector.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+  // Every test ends with the collector having counted no duplicate beacon.
+  noDuplicates: [
+    async ({ site }, use) => {
+      const before = await site.collector.storage.countDuplicates();
+      await use();
+      expect(await site.collector.storage.countDuplicates(), 'duplicate beacons at the collector').toBe(before);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Every beacon of the page view arrived exactly once: seq is 0..n-1 without gaps. */
+export async function expectNoGaps(site: Site, pageViewId: string): Promise<Beacon[]> {
+  const beacons = await site.beacons(pageViewId);
+  expect(beacons.map((b) => b.seq)).toEqual(beacons.map((_, i) => i));
+  return beacons;
+}
+
+/** Event names (vitals and custom) the collector holds for a page view. */
+export async function eventNames(site: Site, pageViewId: string): Promise<string[]> {
+  return (await site.beacons(pageViewId)).flatMap((b) => b.events.map((e) => e.name));
+}
+
+/**
+ * Hides the page without closing it. Headless Chromium never hides a page by itself (focus
+ * emulation, no real windows), so this fires the same visibilitychange a tab switch would, after
+ * making `document.visibilityState` say "hidden" as it would then.
+ */
+export async function hideInPlace(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    Object.defineProperty(Document.prototype, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+  });
+  expect(await page.evaluate(() => document.visibilityState)).toBe('hidden');
+}
+
+/**
+ * Resolves once web-vitals has processed the last interaction: it does so in an idle callback with
+ * a 1 s timeout (headless Chromium only runs it then), so an idle callback queued after the
+ * browser timed the interaction, with a longer timeout, runs after it.
+ */
+export async function interactionProcessed(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.interactions > 0);
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 })));
+}
+
+/** The page view id of the page's RUM client. */
+export function pageViewIdOf(page: Page): Promise<string> {
+  return page.evaluate(() => window.rum.pageViewId);
+}

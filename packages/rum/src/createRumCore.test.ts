@@ -1,0 +1,291 @@
+// @vitest-environment jsdom
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import type { Metric } from 'web-vitals';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createRumCore, type ObserveVitals } from './createRumCore.js';
+import { peekOutbox } from './test-utils/peekOutbox.js';
+import type { Beacon, Rum, RumEvent, RumOptions } from './types.js';
+
+let report: Parameters<ObserveVitals>[0];
+let observeOpts: Parameters<ObserveVitals>[1] | undefined;
+const observe: ObserveVitals = (r, o) => {
+  report = r;
+  observeOpts = o;
+};
+const clients: Rum[] = [];
+const start = (options: RumOptions = {}) => {
+  const rum = createRumCore({ measures: false, ...options }, observe);
+  clients.push(rum);
+  return rum;
+};
+
+const metric = (name: Metric['name'], value: number, extra: Partial<Metric> = {}): Metric =>
+  ({ name, value, delta: value, rating: 'good', id: `v6-${name}`, entries: [], navigationType: 'navigate', navigationId: 1, ...extra }) as Metric;
+
+let sendBeacon: ReturnType<typeof vi.fn<(url: string, body: string) => boolean>>;
+let fetchMock: ReturnType<typeof vi.fn<(url: string, init: RequestInit) => Promise<Response>>>;
+const beaconBodies = (): Beacon[] => sendBeacon.mock.calls.map(([, body]) => JSON.parse(body) as Beacon);
+const fetchBodies = (): Beacon[] => fetchMock.mock.calls.map(([, init]) => JSON.parse(String(init.body)) as Beacon);
+
+function hide() {
+  Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+  document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+}
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+  window.history.replaceState(null, '', '/items/42?q=secret#top');
+  Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+  sendBeacon = vi.fn<(url: string, body: string) => boolean>(() => true);
+  Object.defineProperty(navigator, 'sendBeacon', { value: sendBeacon, configurable: true });
+  fetchMock = vi.fn<(url: string, init: RequestInit) => Promise<Response>>(() => Promise.resolve(new Response(null, { status: 204 })));
+  vi.stubGlobal('fetch', fetchMock);
+});
+
+afterEach(() => {
+  for (const rum of clients.splice(0)) rum.stop();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('createRum core: batching and the wire format', () => {
+  it('batches vitals and app values in memory and sends one beacon at hide', () => {
+    const rum = start({ appVersion: '1.4.2' });
+    report(metric('TTFB', 80, { navigationURL: 'http://localhost:3000/items/42?q=secret#top' }));
+    report(metric('FCP', 400));
+    rum.track('checkout-ready', 532.1);
+    expect(sendBeacon).not.toHaveBeenCalled();
+    hide();
+    expect(sendBeacon).toHaveBeenCalledOnce();
+    expect(sendBeacon.mock.calls[0]?.[0]).toBe('http://localhost:3000/rum/collect');
+    const [beacon] = beaconBodies();
+    expect(beacon).toMatchObject({
+      v: 1,
+      pageViewId: rum.pageViewId,
+      seq: 0,
+      context: { route: '/items/:id', appVersion: '1.4.2', deviceClass: 'desktop', deviceMemory: null },
+    });
+    expect(beacon?.events).toEqual([
+      expect.objectContaining({ type: 'vital', name: 'TTFB', value: 80, navigationType: 'navigate', navigationURL: '/items/42', route: '/items/:id' }),
+      expect.objectContaining({ type: 'vital', name: 'FCP', value: 400 }),
+      { type: 'custom', name: 'checkout-ready', value: 532.1, route: '/items/:id', t: expect.any(Number) },
+    ]);
+    expect(JSON.stringify(beacon)).not.toContain('secret');
+  });
+
+  it('flushes on pagehide too (Safari may skip visibilitychange) and sends nothing when empty', () => {
+    const rum = start();
+    window.dispatchEvent(new Event('pagehide'));
+    expect(sendBeacon).not.toHaveBeenCalled();
+    rum.track('a', 1);
+    window.dispatchEvent(new Event('pagehide'));
+    expect(beaconBodies().map((b) => b.events.length)).toEqual([1]);
+  });
+
+  it('asks web-vitals for soft navigations (used where the browser has the API)', () => {
+    start();
+    expect(observeOpts).toEqual({ reportSoftNavs: true });
+  });
+
+  it('numbers every beacon of a page view 0, 1, 2… under one pageViewId (the dedupe key)', () => {
+    const rum = start();
+    for (let i = 0; i < 3; i++) {
+      rum.track('n', i);
+      hide();
+    }
+    const beacons = beaconBodies();
+    expect(beacons.map((b) => b.seq)).toEqual([0, 1, 2]);
+    expect(new Set(beacons.map((b) => b.pageViewId))).toEqual(new Set([rum.pageViewId]));
+    expect(rum.pageViewId).toMatch(/^[\w-]{8,64}$/);
+    expect(start().pageViewId).not.toBe(rum.pageViewId);
+  });
+
+  it('splits a large batch into beacons under 64 KB with consecutive seq', () => {
+    const rum = start({ maxEvents: 10_000, beforeSend: (e) => ({ ...e, route: '/' + 'r'.repeat(250) }) });
+    for (let i = 0; i < 700; i++) rum.track(`metric-${i}-${'x'.repeat(40)}`, i);
+    hide();
+    const bodies = sendBeacon.mock.calls.map(([, body]) => body);
+    expect(bodies.length).toBeGreaterThan(2);
+    for (const body of bodies) expect(new Blob([body]).size).toBeLessThanOrEqual(65_536);
+    const beacons = beaconBodies();
+    expect(beacons.map((b) => b.seq)).toEqual(beacons.map((_, i) => i));
+    expect(beacons.flatMap((b) => b.events).map((e) => e.value)).toEqual(Array.from({ length: 700 }, (_, i) => i));
+    for (const b of beacons) expect(b.events.length).toBeLessThanOrEqual(500);
+  });
+
+  it('sends in idle time once maxEvents are queued, confirmed by fetch', async () => {
+    const rum = start({ maxEvents: 3 });
+    rum.track('a', 1);
+    rum.track('b', 2);
+    expect(fetchMock).not.toHaveBeenCalled();
+    rum.track('c', 3);
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledOnce());
+    expect(fetchBodies()[0]?.events).toHaveLength(3);
+    expect(sendBeacon).not.toHaveBeenCalled();
+  });
+
+  it('reports performance.measure user timings as custom events', async () => {
+    start({ measures: true });
+    performance.measure('hydrate', { start: 0, duration: 12 });
+    await vi.waitFor(() => {
+      hide();
+      expect(beaconBodies().flatMap((b) => b.events)).toContainEqual(expect.objectContaining({ type: 'custom', name: 'hydrate', value: 12 }));
+    });
+  });
+
+  it('ignores invalid app values instead of throwing', () => {
+    const rum = start();
+    expect(() => {
+      rum.track('nan', Number.NaN);
+      rum.track('', 1);
+      rum.track(undefined as unknown as string, 1);
+    }).not.toThrow();
+    hide();
+    expect(sendBeacon).not.toHaveBeenCalled();
+  });
+
+  it('rejects invalid options with a clear TypeError', () => {
+    expect(() => start({ sampleRate: 2 })).toThrow(/invalid options/);
+    expect(() => start({ maxStored: 0 })).toThrow(TypeError);
+  });
+});
+
+describe('createRum core: routes', () => {
+  it('uses the route at send time for context and the navigation URL for vitals', () => {
+    const rum = start();
+    report(metric('LCP', 900, { navigationURL: 'http://localhost:3000/items/42' }));
+    rum.setRoute('/users/7/orders?tab=open');
+    rum.track('after-nav', 1);
+    hide();
+    const [beacon] = beaconBodies();
+    expect(beacon?.context.route).toBe('/users/:id/orders');
+    expect(beacon?.events.map((e) => e.route)).toEqual(['/items/:id', '/users/:id/orders']);
+  });
+
+  it('takes a resolver from the app', () => {
+    const rum = start({ resolveRoute: (url) => (url.pathname.startsWith('/items') ? '/items/[slug]' : url.pathname) });
+    rum.track('x', 1);
+    hide();
+    expect(beaconBodies()[0]?.context.route).toBe('/items/[slug]');
+  });
+});
+
+describe('createRum core: sampling, consent and scrubbing', () => {
+  it('decides sampling once per page view: an unsampled view collects nothing', () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.7);
+    const out = start({ sampleRate: 0.5 });
+    expect(out.sampled).toBe(false);
+    report?.(metric('LCP', 1));
+    out.track('x', 1);
+    hide();
+    expect(sendBeacon).not.toHaveBeenCalled();
+
+    vi.spyOn(Math, 'random').mockReturnValue(0.2);
+    const inView = start({ sampleRate: 0.5 });
+    expect(inView.sampled).toBe(true);
+    inView.track('x', 1);
+    hide();
+    expect(sendBeacon).toHaveBeenCalledOnce();
+  });
+
+  it('sends and stores nothing before consent, then everything queued once granted', async () => {
+    const rum = start({ requireConsent: true });
+    rum.track('before', 1);
+    hide();
+    expect(sendBeacon).not.toHaveBeenCalled();
+    expect(await peekOutbox()).toEqual([]);
+    rum.setConsent(true);
+    hide();
+    expect(beaconBodies()[0]?.events.map((e) => e.name)).toEqual(['before']);
+  });
+
+  it('discards queued events when consent is refused, and collects nothing after', () => {
+    const rum = start({ requireConsent: true });
+    rum.track('before', 1);
+    rum.setConsent(false);
+    rum.track('after', 1);
+    hide();
+    rum.setConsent(true);
+    hide();
+    expect(sendBeacon).not.toHaveBeenCalled();
+  });
+
+  it('lets beforeSend scrub or drop events; a throwing hook drops the event', () => {
+    const rum = start({
+      beforeSend: (e) => {
+        if (e.name == 'boom') throw new Error('bug in scrubber');
+        if (e.name == 'drop-me') return null;
+        return { ...e, name: e.name.replace(/\d+/g, 'N') } as RumEvent;
+      },
+    });
+    rum.track('drop-me', 1);
+    rum.track('boom', 1);
+    rum.track('user-123-loaded', 1);
+    hide();
+    expect(beaconBodies()[0]?.events.map((e) => e.name)).toEqual(['user-N-loaded']);
+  });
+});
+
+describe('createRum core: delivery failures', () => {
+  it('falls back to fetch keepalive when sendBeacon returns false', async () => {
+    sendBeacon.mockReturnValue(false);
+    const rum = start();
+    rum.track('x', 1);
+    hide();
+    expect(fetchMock).toHaveBeenCalledOnce();
+    expect(fetchMock.mock.calls[0]?.[1]).toMatchObject({ keepalive: true });
+    expect(fetchBodies()[0]?.seq).toBe(0);
+  });
+
+  it('sends split beacons past a full keepalive quota through fetch, in seq order', () => {
+    // The quota is shared by the page: here the first beacon fills it.
+    sendBeacon.mockReturnValueOnce(true).mockReturnValue(false);
+    const rum = start({ maxEvents: 10_000 });
+    for (let i = 0; i < 480; i++) rum.track(`m-${i}-${'x'.repeat(60)}`, i); // over 64 KB: two beacons
+    hide();
+    expect(beaconBodies().map((b) => b.seq)).toEqual([0, 1]);
+    expect(fetchBodies().map((b) => b.seq)).toEqual([1]);
+  });
+
+  it('parks the beacon in IndexedDB when both fail, and resends it when back online', async () => {
+    sendBeacon.mockReturnValue(false);
+    fetchMock.mockRejectedValue(new TypeError('Failed to fetch'));
+    const rum = start();
+    rum.track('x', 1);
+    hide();
+    await vi.waitFor(async () => expect((await peekOutbox()).map((r) => r.beacon.seq)).toEqual([0]));
+    fetchMock.mockResolvedValue(new Response(null, { status: 204 }));
+    fetchMock.mockClear();
+    window.dispatchEvent(new Event('online'));
+    await vi.waitFor(() => expect(fetchBodies().map((b) => [b.pageViewId, b.seq])).toEqual([[rum.pageViewId, 0]]));
+    await vi.waitFor(async () => expect(await peekOutbox()).toEqual([]));
+  });
+
+  it('goes straight to the outbox while offline (sendBeacon would lose it)', async () => {
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    const rum = start();
+    rum.track('offline', 1);
+    hide();
+    expect(sendBeacon).not.toHaveBeenCalled();
+    await vi.waitFor(async () => expect((await peekOutbox()).map((r) => r.beacon.events[0]?.name)).toEqual(['offline']));
+  });
+
+  it('keeps a beacon the collector refused with 503 on flush(), and never rejects', async () => {
+    fetchMock.mockResolvedValue(new Response(null, { status: 503 }));
+    const rum = start();
+    rum.track('x', 1);
+    await expect(rum.flush()).resolves.toBeUndefined();
+    await vi.waitFor(async () => expect((await peekOutbox()).map((r) => r.url)).toEqual(['http://localhost:3000/rum/collect']));
+  });
+
+  it('stops listening after stop(), sending what was queued', () => {
+    const rum = start();
+    rum.track('last', 1);
+    rum.stop();
+    expect(sendBeacon).toHaveBeenCalledOnce();
+    rum.track('ignored', 1);
+    hide();
+    expect(sendBeacon).toHaveBeenCalledOnce();
+  });
+});

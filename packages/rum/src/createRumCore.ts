@@ -1,0 +1,163 @@
+import type { Metric } from 'web-vitals';
+import type { Beacon, Rum, RumEvent, RumOptions } from './types.js';
+import { readContext } from './lib/readContext.js';
+import { resolveRoute } from './lib/resolveRoute.js';
+import { splitEvents } from './lib/splitEvents.js';
+import { sendBody } from './lib/sendBody.js';
+import { keepBeacons, replayOutbox } from './lib/replayOutbox.js';
+
+/** A web-vitals build wired to a reporter (the standard or the attribution one). @internal */
+export type ObserveVitals = (
+  report: (metric: Metric, attribution?: Record<string, string | number>) => void,
+  opts: { reportSoftNavs: boolean },
+) => void;
+
+
+/** Runs `fn`, giving undefined instead of an exception: app hooks must not break the client. */
+const safe = <T>(fn: () => T): T | undefined => {
+  try {
+    return fn();
+  } catch {
+    return undefined;
+  }
+};
+
+// Safari has no requestIdleCallback.
+const idle = (cb: () => void) => (self.requestIdleCallback ?? setTimeout)(cb);
+
+/**
+ * The React-free RUM client over a given web-vitals build. Apps call `createRum` from
+ * `@pronto/rum` or `@pronto/rum/attribution` instead.
+ * @internal
+ */
+export function createRumCore(options: RumOptions, observe: ObserveVitals): Rum {
+  const {
+    endpoint = '/rum/collect',
+    sampleRate = 1,
+    appVersion,
+    requireConsent = false,
+    beforeSend,
+    resolveRoute: resolve = resolveRoute,
+    measures = true,
+    maxEvents = 50,
+    maxStored = 50,
+  } = options;
+  if (!(sampleRate >= 0 && sampleRate <= 1 && maxEvents >= 1 && maxStored >= 1))
+    throw new TypeError('@pronto/rum: invalid options');
+
+  const url = new URL(endpoint, location.href).href;
+  const pageViewId = Date.now().toString(36) + Math.random().toString(36).slice(2);
+  const sampled = Math.random() < sampleRate;
+  let active = sampled;
+  let consent: boolean | undefined = requireConsent ? undefined : true;
+  let queue: RumEvent[] = [];
+  let seq = 0;
+
+  const routeOf = (href: string | URL): string =>
+    safe(() => resolve(new URL(href, location.href)).slice(0, 256)) ?? '/';
+  let route = routeOf(location.href);
+
+  const push = (event: RumEvent): void => {
+    // A scrubber that throws must not let the unscrubbed event through: safe() gives undefined.
+    const kept = active && consent !== false && (beforeSend ? safe(() => beforeSend(event)) : event);
+    // While consent is pending events wait in memory, up to 1000.
+    if (kept && queue.length < 1000 && queue.push(kept) == maxEvents && consent) idle(() => send());
+  };
+
+  /**
+   * Empties the queue into beacons of at most 500 events (the wire limit) and 65,400 bytes each
+   * (the limit is 65,536; the margin leaves room for a longer `seq` and a later `dropped`).
+   */
+  const take = (): Beacon[] => {
+    if (!consent) return [];
+    const context = readContext(route, appVersion?.slice(0, 64));
+    const make = (events: RumEvent[], n = seq): Beacon => ({ v: 1, pageViewId, seq: n, sentAt: Date.now(), context, events });
+    const groups = splitEvents(queue, (g) => g.length <= 500 && new Blob([JSON.stringify(make(g))]).size <= 65_400);
+    queue = [];
+    return groups.map((g) => make(g, seq++));
+  };
+
+  // Offline, sendBeacon would say true and lose the beacon: straight to the outbox.
+  const sendOne = async (beacon: Beacon, atHide: boolean): Promise<unknown> =>
+    (navigator.onLine && (await sendBody(url, JSON.stringify(beacon), atHide))) ||
+    keepBeacons([{ url, beacon }], maxStored).catch(() => {});
+
+  /**
+   * At hide, every beacon must leave in this task (no await: the page may be gone before a promise
+   * settles). While visible, one at a time: a failure is seen before the next, and keepalive's
+   * 64 KB quota holds.
+   */
+  const send = async (atHide?: boolean): Promise<void> => {
+    try {
+      for (const b of take()) {
+        const sent = sendOne(b, !!atHide);
+        if (!atHide) await sent;
+      }
+    } catch {
+      // Never into the app.
+    }
+  };
+
+  // Two replays at once are harmless: each takes the outbox in one transaction.
+  const replay = (): void => {
+    if (consent && navigator.onLine) replayOutbox(maxStored).catch(() => {});
+  };
+
+  // Listeners on window in the bubble phase run after web-vitals' capture listeners, so the
+  // metrics it reports on this very event are already queued. After stop() they find nothing to send.
+  addEventListener('visibilitychange', () => document.visibilityState == 'hidden' && send(true));
+  // Safari can skip visibilitychange when a tab closes, so pagehide flushes too.
+  addEventListener('pagehide', () => send(true));
+  addEventListener('online', replay);
+  idle(replay);
+
+  if (sampled) {
+    try {
+      observe((m, attribution) => {
+        const nav = m.navigationURL ? new URL(m.navigationURL, location.href) : undefined;
+        push({
+          type: 'vital',
+          name: m.name,
+          id: m.id,
+          value: m.value,
+          delta: m.delta,
+          rating: m.rating,
+          navigationType: m.navigationType,
+          navigationURL: nav?.pathname.slice(0, 2048),
+          route: nav ? routeOf(nav) : route,
+          t: Date.now(),
+          attribution,
+        });
+      }, { reportSoftNavs: true });
+      if (measures)
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) track(e.name, e.duration);
+        }).observe({ type: 'measure', buffered: true });
+    } catch {
+      // Old browsers without PerformanceObserver types: report what we can.
+    }
+  }
+
+  function track(name: string, value: number): void {
+    if (name && Number.isFinite(value)) push({ type: 'custom', name: String(name).slice(0, 64), value, route, t: Date.now() });
+  }
+
+  return {
+    pageViewId,
+    sampled,
+    track,
+    flush: () => send(),
+    setConsent(granted) {
+      consent = !!granted;
+      if (granted) replay();
+      else queue = [];
+    },
+    setRoute(next) {
+      route = routeOf(String(next));
+    },
+    stop() {
+      void send(true);
+      active = false;
+    },
+  };
+}

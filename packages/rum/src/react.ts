@@ -1,0 +1,2 @@
+export { RumProvider, type RumProviderProps } from './RumProvider.js';
+export { useRum } from './useRum.js';

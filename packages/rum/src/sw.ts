@@ -1,0 +1,1 @@
+export { replayRumOutbox, handleRumSync, RUM_SYNC_TAG, type RumSyncEvent } from './replayRumOutbox.js';

@@ -1,0 +1,279 @@
+import {
+  forwardRef,
+  memo,
+  useCallback,
+  useImperativeHandle,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type CSSProperties,
+  type ReactNode,
+  type Ref,
+} from 'react';
+import type { ScrollSnapshot, ScrollToOptions, VirtualizerOptions, VirtualState } from './core/createVirtualizer.js';
+import { nextFocusIndex } from './core/nextFocusIndex.js';
+import { useVirtualList, type VirtualItem } from './useVirtualList.js';
+
+/** A {@link ScrollSnapshot} plus the row that had the roving focus. */
+export interface VirtualListSnapshot extends ScrollSnapshot {
+  focusIndex: number;
+}
+
+/** Imperative handle of {@link VirtualList} (`ref`). */
+export interface VirtualListHandle {
+  scrollToIndex(index: number, options?: ScrollToOptions): void;
+  /** Scrolls to a virtual offset in px (the list's full length, unscaled). */
+  scrollToOffset(offset: number, options?: Pick<ScrollToOptions, 'behavior'>): void;
+  /** Scrolls the row into view, makes it the roving-focus row and focuses it. */
+  focusIndex(index: number): void;
+  /** Position, measurements and focused row, to pass back as `initialSnapshot`. */
+  getSnapshot(): VirtualListSnapshot;
+  /** Current offsets and ranges. */
+  getState(): VirtualState;
+  /** The scrolling element (null with `useWindowScroll`). */
+  readonly element: HTMLDivElement | null;
+}
+
+/** Props of {@link VirtualList}. */
+export interface VirtualListProps
+  extends Omit<VirtualizerOptions, 'scrollTo' | 'maxScrollSize' | 'initialSnapshot' | 'initialViewportSize'> {
+  /** Renders the content of item `index`; the list wraps it in a positioned `listitem`. Required. */
+  renderItem: (index: number) => ReactNode;
+  /** Lay items out left to right. @default false */
+  horizontal?: boolean | undefined;
+  /** Scroll with the page instead of an own scroll box. @default false */
+  useWindowScroll?: boolean | undefined;
+  /** Restores position, measurements and focused row from `handle.getSnapshot()`. @default undefined */
+  initialSnapshot?: VirtualListSnapshot | ScrollSnapshot | undefined;
+  /** Viewport size assumed before it can be measured: how many rows SSR renders. @default 0 */
+  initialViewportSize?: number | undefined;
+  /** Arrow keys, PageUp/PageDown, Home/End move a roving focus between rows. @default true */
+  keyboardNavigation?: boolean | undefined;
+  /** Called when the roving focus moves to another row. @default undefined */
+  onFocusIndexChange?: ((index: number) => void) | undefined;
+  /** Enter on the focused row (e.g. open the item page). @default undefined */
+  onItemActivate?: ((index: number) => void) | undefined;
+  /** Overrides the detected browser scroll-size cap. @default detected */
+  maxScrollSize?: number | undefined;
+  /** Class of the scroll box (give it a height, or a width when horizontal). @default undefined */
+  className?: string | undefined;
+  /** Style of the scroll box (merged over `overflow: auto; position: relative; contain: strict`). @default undefined */
+  style?: CSSProperties | undefined;
+  /** Class of every row wrapper. @default undefined */
+  itemClassName?: string | undefined;
+  /** Accessible name of the list. @default undefined */
+  'aria-label'?: string | undefined;
+  /** Id of the element naming the list. @default undefined */
+  'aria-labelledby'?: string | undefined;
+  /** `list`: list/listitem with aria-setsize/posinset. `grid`: a table; grid/row with aria-rowcount/
+   *  rowindex, and `renderItem` returns the `gridcell`s of a row. @default 'list' */
+  role?: 'list' | 'grid' | undefined;
+}
+
+// A zero-thickness sticky box at the spacer's start holds the active header; the header inside is
+// absolutely placed, so it never takes room from the rows.
+const stickyBox: CSSProperties = { position: 'sticky', zIndex: 1, overflow: 'visible' };
+const stickyWrapperStyle: CSSProperties = { ...stickyBox, top: 0, height: 0, width: '100%' };
+const stickyWrapperStyleHorizontal: CSSProperties = { ...stickyBox, left: 0, width: 0, height: '100%' };
+
+// Row content renders only when its index or renderItem changes: re-renders that just move rows
+// (scrolling, measurements) then touch the positioned wrappers and nothing inside them.
+const ItemContent = memo(function ItemContent({ index, renderItem }: { index: number; renderItem: (index: number) => ReactNode }) {
+  return renderItem(index);
+});
+
+/**
+ * An accessible virtual list: `list`/`listitem` roles with aria-setsize/posinset, roving keyboard
+ * focus that keeps the focused row mounted, sticky headers, chat mode, infinite loading hooks,
+ * scroll restoration, and lists longer than the browser can scroll (10M, 100M rows).
+ */
+export const VirtualList = forwardRef(function VirtualList(props: VirtualListProps, ref: Ref<VirtualListHandle>) {
+  const {
+    renderItem,
+    horizontal = false,
+    useWindowScroll = false,
+    initialSnapshot,
+    keyboardNavigation = true,
+    onFocusIndexChange,
+    onItemActivate,
+    className,
+    style,
+    itemClassName,
+    'aria-label': ariaLabel,
+    'aria-labelledby': ariaLabelledby,
+    role = 'list',
+    ...options
+  } = props;
+  const scroller = useRef<HTMLDivElement | null>(null);
+  const spacerElement = useRef<HTMLElement | null>(null);
+  const [focusIndex, setFocusIndex] = useState(() =>
+    initialSnapshot && 'focusIndex' in initialSnapshot ? initialSnapshot.focusIndex : 0,
+  );
+  const pendingFocus = useRef<number | null>(null);
+  const list = useVirtualList({
+    ...options,
+    initialSnapshot,
+    horizontal,
+    getScrollElement: () => (useWindowScroll ? window : scroller.current),
+    pinnedIndexes: focusIndex < options.count ? [focusIndex] : [],
+  });
+  const { state, items, spacerRef, virtualizer } = list;
+  const clampedFocus = Math.min(focusIndex, options.count - 1);
+
+  const moveFocus = useCallback(
+    (index: number) => {
+      if (options.count === 0) return;
+      const next = Math.min(options.count - 1, Math.max(0, index));
+      virtualizer.scrollToIndex(next, { align: 'auto' });
+      pendingFocus.current = next;
+      setFocusIndex(next);
+      onFocusIndexChange?.(next);
+    },
+    [virtualizer, options.count, onFocusIndexChange],
+  );
+
+  // Focus moves after the target row has been rendered by the scroll above.
+  useLayoutEffect(() => {
+    const index = pendingFocus.current;
+    if (index === null) return;
+    const row = spacerElement.current?.querySelector<HTMLElement>(`[data-index="${index}"]`);
+    if (row) {
+      pendingFocus.current = null;
+      row.focus({ preventScroll: true });
+    }
+  });
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      scrollToIndex: virtualizer.scrollToIndex,
+      scrollToOffset: virtualizer.scrollToOffset,
+      focusIndex: moveFocus,
+      getSnapshot: () => ({ ...virtualizer.getSnapshot(), focusIndex: clampedFocus }),
+      getState: virtualizer.getState,
+      get element() {
+        return scroller.current;
+      },
+    }),
+    [virtualizer, moveFocus, clampedFocus],
+  );
+
+  // Native listeners on the list: key presses and focus bubble up from the focusable rows.
+  const latest = useRef({ keyboardNavigation, clampedFocus, count: options.count, horizontal, state, moveFocus, focusIndex, onFocusIndexChange, onItemActivate });
+  // Native listeners read the latest props without re-binding on every render (the "latest ref" pattern).
+  // oxlint-disable-next-line react/refs
+  latest.current = { keyboardNavigation, clampedFocus, count: options.count, horizontal, state, moveFocus, focusIndex, onFocusIndexChange, onItemActivate };
+  const [listElement, setListElement] = useState<HTMLElement | null>(null);
+  useLayoutEffect(() => {
+    if (!listElement) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      const current = latest.current;
+      if (!current.keyboardNavigation || event.defaultPrevented) return;
+      // Keys typed into a control inside a row belong to that control.
+      const target = event.target as HTMLElement;
+      if (!target.hasAttribute('data-index')) return;
+      if (event.key === 'Enter' && current.onItemActivate) {
+        event.preventDefault();
+        current.onItemActivate(Number(target.dataset.index));
+        return;
+      }
+      const next = nextFocusIndex(event.key, {
+        index: current.clampedFocus,
+        count: current.count,
+        horizontal: current.horizontal,
+        pageSize: Math.max(1, current.state.endIndex - current.state.startIndex),
+      });
+      if (next === null) return;
+      event.preventDefault();
+      current.moveFocus(next);
+    };
+    const onFocusIn = (event: FocusEvent) => {
+      const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
+      const index = row ? Number(row.dataset.index) : Number.NaN;
+      const current = latest.current;
+      if (Number.isInteger(index) && index !== current.focusIndex) {
+        setFocusIndex(index);
+        current.onFocusIndexChange?.(index);
+      }
+    };
+    listElement.addEventListener('keydown', onKeyDown);
+    listElement.addEventListener('focusin', onFocusIn);
+    return () => {
+      listElement.removeEventListener('keydown', onKeyDown);
+      listElement.removeEventListener('focusin', onFocusIn);
+    };
+  }, [listElement]);
+
+  const setSpacer = useCallback(
+    (element: HTMLElement | null) => {
+      spacerElement.current = element;
+      setListElement(element);
+      spacerRef(element);
+    },
+    [spacerRef],
+  );
+
+  // Rows sit in a block placed with `top` at the scroll offset and are moved within it by small
+  // transforms: a transform of millions of px loses whole pixels (compositor floats), `top` does not.
+  const base = Math.max(0, Math.floor(state.real));
+  const renderRow = (item: VirtualItem, sticky: boolean) => {
+    const position = sticky ? Math.round(state.stickyShift) : item.start - base;
+    const rowStyle: CSSProperties = {
+      position: 'absolute',
+      top: 0,
+      left: 0,
+      transform: horizontal ? `translateX(${position}px)` : `translateY(${position}px)`,
+      ...(horizontal ? { height: '100%' } : { width: '100%' }),
+      ...(options.itemSize !== undefined ? (horizontal ? { width: options.itemSize } : { height: options.itemSize }) : {}),
+    };
+    return (
+      <div
+        key={item.key}
+        ref={list.measureElement}
+        {...(role === 'grid'
+          ? { role: 'row', 'aria-rowindex': item.index + 1 }
+          : { role: 'listitem', 'aria-setsize': options.count, 'aria-posinset': item.index + 1 })}
+        data-index={item.index}
+        {...(sticky ? { 'data-sticky': '' } : {})}
+        tabIndex={keyboardNavigation ? (item.index === clampedFocus ? 0 : -1) : undefined}
+        className={itemClassName}
+        style={rowStyle}
+      >
+        <ItemContent index={item.index} renderItem={renderItem} />
+      </div>
+    );
+  };
+
+  const stickyItem = state.stickyIndex >= 0 ? items.find((item) => item.index === state.stickyIndex) : undefined;
+  const spacer = (
+    <div
+      ref={setSpacer}
+      role={role}
+      {...(role === 'grid' ? { 'aria-rowcount': options.count } : {})}
+      aria-label={ariaLabel}
+      aria-labelledby={ariaLabelledby}
+      style={{
+        position: 'relative',
+        // Chromium's scroll anchoring would move the scroll offset when rows are re-placed; the
+        // virtualizer keeps rows in place itself.
+        overflowAnchor: 'none',
+        ...(horizontal ? { width: state.scrollSize, height: '100%' } : { height: state.scrollSize, width: '100%' }),
+      }}
+    >
+      {stickyItem && <div style={horizontal ? stickyWrapperStyleHorizontal : stickyWrapperStyle}>{renderRow(stickyItem, true)}</div>}
+      <div style={horizontal ? { position: 'absolute', top: 0, left: base, height: '100%' } : { position: 'absolute', top: base, left: 0, width: '100%' }}>
+        {items.map((item) => (item === stickyItem ? null : renderRow(item, false)))}
+      </div>
+    </div>
+  );
+  if (useWindowScroll) return spacer;
+  return (
+    <div
+      ref={scroller}
+      className={className}
+      style={{ overflow: 'auto', position: 'relative', contain: 'strict', ...style }}
+    >
+      {spacer}
+    </div>
+  );
+});

@@ -1,0 +1,30 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { defineConfig, type Project } from '@playwright/test';
+import { chromiumLaunchOptions } from './e2e/support/browser';
+
+// One project for the demo PWA (e2e/) and one for each package that has browser tests of its own
+// (packages/<name>/e2e/). Every spec starts the servers it needs on 127.0.0.1 and stops them.
+const packageProjects: Project[] = readdirSync('packages')
+  .filter((name) => existsSync(`packages/${name}/e2e`))
+  .map((name) => ({ name, testDir: `packages/${name}/e2e`, outputDir: `test-results/${name}` }));
+
+export default defineConfig({
+  forbidOnly: true,
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never', outputFolder: 'reports/playwright' }]] : 'list',
+  use: {
+    browserName: 'chromium',
+    serviceWorkers: 'allow',
+    trace: 'retain-on-failure',
+    launchOptions: chromiumLaunchOptions(),
+  },
+  projects: [
+    { name: 'demo-setup', testDir: 'e2e/support', testMatch: 'demo.setup.ts', outputDir: 'test-results/demo-setup' },
+    { name: 'demo', testDir: 'e2e', testIgnore: 'support/**', dependencies: ['demo-setup'], outputDir: 'test-results/demo' },
+    ...packageProjects,
+  ],
+});

@@ -1,0 +1,83 @@
+// The standalone app's package.json: the demo's runtime dependencies with @pronto/* pointing at published
+// versions or at local tarballs, the tools the demo's build, tests and budgets use, and scripts that do
+// at the app's root what the monorepo's root scripts do for apps/demo.
+
+/** The tools the demo's build, tests and budgets use (versions are taken from the monorepo's root). */
+export const APP_DEV_TOOLS = [
+  '@playwright/test',
+  '@size-limit/file',
+  '@types/node',
+  '@types/react',
+  '@types/react-dom',
+  '@vite-pwa/assets-generator',
+  '@vitejs/plugin-react',
+  'fake-indexeddb',
+  'jsdom',
+  'oxlint',
+  'rollup-plugin-visualizer',
+  // @pronto/lazy-image/vite encodes the responsive images with sharp, an optional peer the app provides.
+  'sharp',
+  'size-limit',
+  'typescript',
+  'vite',
+  'vite-plugin-pwa',
+  'vitest',
+];
+
+/** A valid npm package name from a folder name. */
+export function packageNameFor(folderName) {
+  const name = folderName.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[._-]+|[-]+$/g, '');
+  return name || 'pronto-app';
+}
+
+/**
+ * @param {object} input
+ * @param {string} input.name app package name
+ * @param {Record<string, any>} input.demo apps/demo/package.json
+ * @param {Record<string, any>} input.root the monorepo's root package.json
+ * @param {Map<string, string>} input.prontoVersions @pronto/* name -> version
+ * @param {Map<string, string>} [input.tarballs] @pronto/* name -> tarball path; wins over versions
+ */
+export function appManifest({ name, demo, root, prontoVersions, tarballs }) {
+  const dependencies = {};
+  for (const [dependency, range] of Object.entries(demo.dependencies ?? {})) {
+    if (!dependency.startsWith('@pronto/')) {
+      dependencies[dependency] = range;
+      continue;
+    }
+    const tarball = tarballs?.get(dependency);
+    const version = prontoVersions.get(dependency);
+    if (tarball) dependencies[dependency] = `file:${tarball}`;
+    else if (version) dependencies[dependency] = `^${version}`;
+    else throw new Error(`The demo depends on ${dependency}, which is not a package of this repository.`);
+  }
+  const devDependencies = {};
+  for (const tool of APP_DEV_TOOLS) {
+    const range = root.devDependencies?.[tool] ?? root.dependencies?.[tool];
+    if (!range) throw new Error(`The root package.json has no version of ${tool}, which the app needs.`);
+    devDependencies[tool] = range;
+  }
+  const demoTypecheck = demo.scripts?.typecheck;
+  if (!demoTypecheck) throw new Error('apps/demo/package.json has no "typecheck" script.');
+  return {
+    name,
+    version: '0.1.0',
+    private: true,
+    type: 'module',
+    engines: root.engines ?? { node: '>=20.19' },
+    scripts: {
+      dev: 'vite',
+      build: 'vite build && tsc -p server/tsconfig.build.json',
+      start: 'npm run build && node dist-server/start.js',
+      serve: 'node dist-server/start.js',
+      typecheck: demoTypecheck,
+      lint: 'oxlint --deny-warnings src server e2e scripts',
+      test: 'npm run typecheck && npm run lint && npm run build && npm run test:unit && npm run test:size && npm run test:e2e',
+      'test:unit': 'vitest run',
+      'test:size': 'node scripts/size-budget.mjs',
+      'test:e2e': 'playwright test',
+    },
+    dependencies: Object.fromEntries(Object.entries(dependencies).sort()),
+    devDependencies,
+  };
+}

@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { repoRoot } from '../lib/workspacePackages.mjs';
+import { appManifest, packageNameFor } from './appManifest.mjs';
+import { createApp } from './createApp.mjs';
+import { applyRewrite, appSizeLimit } from './rewrites.mjs';
+import { tarballsIn } from './tarballsIn.mjs';
+
+const temp = mkdtempSync(join(tmpdir(), 'pronto-create-app-test-'));
+after(() => rmSync(temp, { recursive: true, force: true }));
+
+/** Every file under `dir`, relative. */
+function walk(dir, prefix = '') {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path, `${prefix}${name}/`) : [`${prefix}${name}`];
+  });
+}
+
+describe('applyRewrite', () => {
+  it('replaces every occurrence, or says the text is gone', () => {
+    assert.equal(applyRewrite('a/b a/b', 'a/b', 'c'), 'c c');
+    assert.equal(applyRewrite('x', 'a/b', 'c'), undefined);
+    assert.equal(applyRewrite("'../../apps/demo/dist-next'", /'\.\.\/\.\.\/apps\/demo\/(dist(?:-next)?)'/g, "'../../$1'"), "'../../dist-next'");
+  });
+});
+
+describe('appSizeLimit', () => {
+  it('keeps the demo budgets with paths moved to dist/, and drops the package budgets', () => {
+    const entries = appSizeLimit([
+      { name: 'demo: initial load', path: ['apps/demo/dist/assets/entry-*.js'], limit: '80 kB', disablePlugins: ['@size-limit/esbuild'] },
+      { name: '@pronto/rum: { createRum }', path: 'packages/rum/dist/index.js', import: '{ createRum }', limit: '4.5 kB' },
+    ]);
+    assert.deepEqual(entries, [{ name: 'app: initial load', path: ['dist/assets/entry-*.js'], limit: '80 kB' }]);
+  });
+  it('refuses a config without demo budgets', () => {
+    assert.throws(() => appSizeLimit([{ name: 'x', path: 'packages/x/dist/index.js', limit: '1 kB' }]), /no entry for apps\/demo\/dist/);
+  });
+});
+
+describe('appManifest', () => {
+  const demo = { dependencies: { react: '^19.3.1', '@pronto/rum': '*' }, scripts: { typecheck: 'tsc -p tsconfig.json' } };
+  const root = { engines: { node: '>=20.19' }, devDependencies: Object.fromEntries(['@playwright/test', '@size-limit/file', '@types/node', '@types/react', '@types/react-dom', '@vite-pwa/assets-generator', '@vitejs/plugin-react', 'fake-indexeddb', 'jsdom', 'oxlint', 'rollup-plugin-visualizer', 'sharp', 'size-limit', 'typescript', 'vite', 'vite-plugin-pwa', 'vitest'].map((name) => [name, '^1.0.0'])) };
+  const prontoVersions = new Map([['@pronto/rum', '0.1.0']]);
+  it('points @pronto/* at registry versions by default', () => {
+    assert.equal(appManifest({ name: 'x', demo, root, prontoVersions }).dependencies['@pronto/rum'], '^0.1.0');
+  });
+  it('points @pronto/* at tarballs when given', () => {
+    const tarballs = new Map([['@pronto/rum', '/t/pronto-rum-0.1.0.tgz']]);
+    assert.equal(appManifest({ name: 'x', demo, root, prontoVersions, tarballs }).dependencies['@pronto/rum'], 'file:/t/pronto-rum-0.1.0.tgz');
+  });
+  it('names a tool the root does not pin', () => {
+    assert.throws(() => appManifest({ name: 'x', demo, root: { devDependencies: {} }, prontoVersions }), /no version of @playwright\/test/);
+  });
+  it('makes npm package names from folder names', () => {
+    assert.equal(packageNameFor('My Shop!'), 'my-shop');
+    assert.equal(packageNameFor('...'), 'pronto-app');
+  });
+});
+
+describe('tarballsIn', () => {
+  it('matches each package to its own tarball, not to a longer name', () => {
+    const folder = join(temp, 'tarballs');
+    mkdirSync(folder);
+    for (const file of ['pronto-rum-0.1.0.tgz', 'pronto-rum-collector-0.1.0.tgz', 'notes.txt']) writeFileSync(join(folder, file), '');
+    const found = tarballsIn(folder, ['@pronto/rum', '@pronto/rum-collector', '@pronto/virtual-list']);
+    assert.deepEqual([...found], [
+      ['@pronto/rum', join(folder, 'pronto-rum-0.1.0.tgz')],
+      ['@pronto/rum-collector', join(folder, 'pronto-rum-collector-0.1.0.tgz')],
+    ]);
+  });
+});
+
+describe('createApp', () => {
+  it('copies the demo into a flat app with no path left pointing into the monorepo', () => {
+    const { dir, manifest } = createApp(join(temp, 'shop'));
+    const files = walk(dir);
+    for (const file of ['index.html', 'src/main.tsx', 'src/sw.ts', 'server/start.ts', 'vite.config.ts', 'tsconfig.json', 'tsconfig.base.json', 'public/logo.svg', 'scripts/size-budget.mjs', 'e2e/support/demoServer.ts', 'playwright.config.ts', '.size-limit.json', '.gitignore', 'README.md', 'package.json']) {
+      assert.ok(files.includes(file), `${file} is missing`);
+    }
+    assert.ok(!files.some((file) => /(^|\/)(dist|dist-server|node_modules)\//.test(file)), 'build output was copied');
+    for (const file of files.filter((path) => /\.(ts|tsx|mjs|json)$/.test(path))) {
+      const text = readFileSync(join(dir, file), 'utf8');
+      assert.ok(!text.includes('apps/demo') && !/apps\\\/demo/.test(text), `${file} still refers to apps/demo`);
+      assert.ok(!text.includes('../../../'), `${file} still climbs to the monorepo root`);
+    }
+    assert.equal(manifest.name, 'shop');
+    assert.match(readFileSync(join(dir, 'README.md'), 'utf8'), /^# shop\n/);
+    assert.match(manifest.dependencies['@pronto/virtual-list'], /^\^\d/);
+  });
+
+  it('refuses a folder that is not empty, or one inside the repository', () => {
+    assert.throws(() => createApp(join(temp, 'shop')), /not empty/);
+    assert.throws(() => createApp(join(repoRoot, 'tmp-app')), /inside the Pronto repository/);
+  });
+});
