@@ -15,7 +15,8 @@ import type { LighthouseRunConfig } from '../types.js';
  * served by the demo server on 127.0.0.1; reports in reports/lighthouse/. Resolves to the exit code.
  * `--url <origin>` audits a site that is already running instead, and `--runs-file <json>` replaces the runs
  * of audit.config.ts (an array of run configs), e.g. for a staging deploy or the gate tests' fixture site.
- * A target that misses is re-run until it has `--confirm-runs` runs (default 3) and judged on their median.
+ * A target that misses is re-run until it has `--confirm-runs` runs and judged on their median: 3 by default,
+ * 5 with `--ci`, where one run is cheap and shared CI machines disturb more runs than a developer's machine does.
  */
 export async function main(argv: readonly string[]): Promise<number> {
   const { values } = parseArgs({
@@ -27,7 +28,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       url: { type: 'string' },
       'runs-file': { type: 'string' },
       'report-dir': { type: 'string' },
-      'confirm-runs': { type: 'string', default: '3' },
+      'confirm-runs': { type: 'string' },
     },
   });
   const configured = values['runs-file'] ? readRunsFile(values['runs-file']) : lighthouseRuns;
@@ -39,7 +40,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   if (!Number.isInteger(repeats) || repeats < 1) throw new Error(`--repeats must be a positive integer, got "${values.repeats}"`);
   if (!runs.length) throw new Error('No Lighthouse run selected');
-  const confirmRuns = Number(values['confirm-runs']);
+  const confirmRuns = Number(values['confirm-runs'] ?? (values.ci ? 5 : 3));
   if (!Number.isInteger(confirmRuns) || confirmRuns < 1) throw new Error(`--confirm-runs must be a positive integer, got "${values['confirm-runs']}"`);
 
   const root = repoRoot();
