@@ -114,6 +114,19 @@ describe('createRum core: batching and the wire format', () => {
     for (const b of beacons) expect(b.events.length).toBeLessThanOrEqual(500);
   });
 
+  it('keeps every body under 65,536 bytes with the longest context and a later dropped count', () => {
+    // JSON writes U+0001 as \u0001: 6 bytes per character, the worst case for capped strings.
+    const worst = '\u0001';
+    const rum = start({ maxEvents: 10_000, appVersion: worst.repeat(100), resolveRoute: () => '/' + worst.repeat(300) });
+    for (let i = 0; i < 200; i++) rum.track(`m-${i}-${'x'.repeat(60)}`, i);
+    hide();
+    const bodies = sendBeacon.mock.calls.map(([, body]) => body);
+    expect(bodies.length).toBeGreaterThan(2);
+    // What the outbox may add before a resend: the largest `dropped` the collector accepts.
+    for (const body of bodies) expect(new Blob([body.replace(/}$/, ',"dropped":1000000000}')]).size).toBeLessThanOrEqual(65_536);
+    expect(beaconBodies().flatMap((b) => b.events)).toHaveLength(200);
+  });
+
   it('sends in idle time once maxEvents are queued, confirmed by fetch', async () => {
     const rum = start({ maxEvents: 3 });
     rum.track('a', 1);

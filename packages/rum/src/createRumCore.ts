@@ -18,12 +18,15 @@ const safe = <T>(fn: () => T): T | undefined => {
   try {
     return fn();
   } catch {
-    return undefined;
+    // The caller gets undefined and falls back.
   }
 };
 
-// Safari has no requestIdleCallback.
-const idle = (cb: () => void) => (self.requestIdleCallback ?? setTimeout)(cb);
+/** An absolute URL; relative ones are resolved against the page. */
+const abs = (href: string | URL): URL => new URL(href, location.href);
+
+// Safari has no requestIdleCallback. Spelled as web-vitals spells it: brotli then reuses its copy.
+const idle = (cb: () => void) => (globalThis.requestIdleCallback || setTimeout)(cb);
 
 /**
  * The React-free RUM client over a given web-vitals build. Apps call `createRum` from
@@ -43,18 +46,18 @@ export function createRumCore(options: RumOptions, observe: ObserveVitals): Rum 
     maxStored = 50,
   } = options;
   if (!(sampleRate >= 0 && sampleRate <= 1 && maxEvents >= 1 && maxStored >= 1))
-    throw new TypeError('@pronto/rum: invalid options');
+    throw TypeError('@pronto/rum: invalid options');
 
-  const url = new URL(endpoint, location.href).href;
+  const url = abs(endpoint).href;
   const pageViewId = Date.now().toString(36) + Math.random().toString(36).slice(2);
   const sampled = Math.random() < sampleRate;
   let active = sampled;
   let consent: boolean | undefined = requireConsent ? undefined : true;
-  let queue: RumEvent[] = [];
+  const queue: RumEvent[] = [];
   let seq = 0;
 
   const routeOf = (href: string | URL): string =>
-    safe(() => resolve(new URL(href, location.href)).slice(0, 256)) ?? '/';
+    safe(() => resolve(abs(href)).slice(0, 256)) || '/';
   let route = routeOf(location.href);
 
   const push = (event: RumEvent): void => {
@@ -64,23 +67,21 @@ export function createRumCore(options: RumOptions, observe: ObserveVitals): Rum 
     if (kept && queue.length < 1000 && queue.push(kept) == maxEvents && consent) idle(() => send());
   };
 
-  /**
-   * Empties the queue into beacons of at most 500 events (the wire limit) and 65,400 bytes each
-   * (the limit is 65,536; the margin leaves room for a longer `seq` and a later `dropped`).
-   */
-  const take = (): Beacon[] => {
-    if (!consent) return [];
-    const context = readContext(route, appVersion?.slice(0, 64));
-    const make = (events: RumEvent[], n = seq): Beacon => ({ v: 1, pageViewId, seq: n, sentAt: Date.now(), context, events });
-    const groups = splitEvents(queue, (g) => g.length <= 500 && new Blob([JSON.stringify(make(g))]).size <= 65_400);
-    queue = [];
-    return groups.map((g) => make(g, seq++));
-  };
+  /** Empties the queue into beacons that fit the wire limits, numbered in order. */
+  const take = (): Beacon[] =>
+    splitEvents(queue.splice(0)).map((events) => ({
+      v: 1,
+      pageViewId,
+      seq: seq++,
+      sentAt: Date.now(),
+      context: readContext(route, appVersion?.slice(0, 64)),
+      events,
+    }));
 
   // Offline, sendBeacon would say true and lose the beacon: straight to the outbox.
-  const sendOne = async (beacon: Beacon, atHide: boolean): Promise<unknown> =>
+  const sendOne = async (beacon: Beacon, atHide?: boolean): Promise<unknown> =>
     (navigator.onLine && (await sendBody(url, JSON.stringify(beacon), atHide))) ||
-    keepBeacons([{ url, beacon }], maxStored).catch(() => {});
+    keepBeacons([{ url, beacon }], maxStored);
 
   /**
    * At hide, every beacon must leave in this task (no await: the page may be gone before a promise
@@ -88,14 +89,20 @@ export function createRumCore(options: RumOptions, observe: ObserveVitals): Rum 
    * 64 KB quota holds.
    */
   const send = async (atHide?: boolean): Promise<void> => {
-    try {
-      for (const b of take()) {
-        const sent = sendOne(b, !!atHide);
-        if (!atHide) await sent;
+    // Without consent the queue stays in memory (pending) or is already empty (refused).
+    if (consent)
+      try {
+        for (const b of take()) {
+          const sent = sendOne(b, atHide);
+          if (!atHide) await sent;
+        }
+      } catch {
+        // Never into the app.
       }
-    } catch {
-      // Never into the app.
-    }
+  };
+
+  const track = (name: string, value: number): void => {
+    if (name && Number.isFinite(value)) push({ type: 'custom', name: String(name).slice(0, 64), value, route, t: Date.now() });
   };
 
   // Two replays at once are harmless: each takes the outbox in one transaction.
@@ -105,7 +112,7 @@ export function createRumCore(options: RumOptions, observe: ObserveVitals): Rum 
 
   // Listeners on window in the bubble phase run after web-vitals' capture listeners, so the
   // metrics it reports on this very event are already queued. After stop() they find nothing to send.
-  addEventListener('visibilitychange', () => document.visibilityState == 'hidden' && send(true));
+  addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && send(true));
   // Safari can skip visibilitychange when a tab closes, so pagehide flushes too.
   addEventListener('pagehide', () => send(true));
   addEventListener('online', replay);
@@ -114,7 +121,7 @@ export function createRumCore(options: RumOptions, observe: ObserveVitals): Rum 
   if (sampled) {
     try {
       observe((m, attribution) => {
-        const nav = m.navigationURL ? new URL(m.navigationURL, location.href) : undefined;
+        const nav = m.navigationURL ? abs(m.navigationURL) : undefined;
         push({
           type: 'vital',
           name: m.name,
@@ -138,10 +145,6 @@ export function createRumCore(options: RumOptions, observe: ObserveVitals): Rum 
     }
   }
 
-  function track(name: string, value: number): void {
-    if (name && Number.isFinite(value)) push({ type: 'custom', name: String(name).slice(0, 64), value, route, t: Date.now() });
-  }
-
   return {
     pageViewId,
     sampled,
@@ -150,10 +153,10 @@ export function createRumCore(options: RumOptions, observe: ObserveVitals): Rum 
     setConsent(granted) {
       consent = !!granted;
       if (granted) replay();
-      else queue = [];
+      else queue.length = 0;
     },
     setRoute(next) {
-      route = routeOf(String(next));
+      route = routeOf(next);
     },
     stop() {
       void send(true);

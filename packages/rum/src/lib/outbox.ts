@@ -17,16 +17,16 @@ function update(next: (list: StoredBeacon[]) => StoredBeacon[]): Promise<StoredB
     open.onupgradeneeded = () => open.result.createObjectStore('outbox');
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
-      const db = open.result;
-      const tx = db.transaction('outbox', 'readwrite');
+      const tx = open.result.transaction('outbox', 'readwrite');
+      // The connection closes once its transactions are done, so nothing stays open.
+      open.result.close();
       const store = tx.objectStore('outbox');
+      let list: StoredBeacon[];
       const get = store.get(0);
-      get.onsuccess = () => store.put(next(get.result ?? []), 0);
-      tx.onerror = tx.onabort = () => reject(tx.error);
-      tx.oncomplete = () => {
-        db.close();
-        resolve(get.result ?? []);
-      };
+      get.onsuccess = () => store.put(next((list = get.result ?? [])), 0);
+      // A failed request aborts the transaction (nothing calls preventDefault), so abort covers errors too.
+      tx.onabort = () => reject(tx.error);
+      tx.oncomplete = () => resolve(list);
     };
   });
 }
@@ -37,19 +37,15 @@ function update(next: (list: StoredBeacon[]) => StoredBeacon[]): Promise<StoredB
  * next to be sent, so the collector learns of the loss.
  * @internal
  */
-export function storeBeacons(records: StoredBeacon[], max: number): Promise<unknown> {
-  return update((list) => {
-    const all = [...list, ...records];
+export const storeBeacons = (records: StoredBeacon[], max: number): Promise<unknown> =>
+  update((list) => {
+    const all = list.concat(records);
     const kept = all.slice(-max);
-    for (const { beacon } of all.slice(0, -max)) {
-      const first = kept[0]!.beacon;
-      first.dropped = (first.dropped ?? 0) + 1 + (beacon.dropped ?? 0);
-    }
+    const first = kept[0]?.beacon;
+    // Runs only when something is dropped, and then `kept` holds `max` (>= 1) beacons.
+    for (const { beacon } of all.slice(0, -max)) first!.dropped = (first!.dropped ?? 0) + 1 + (beacon.dropped ?? 0);
     return kept;
   });
-}
 
 /** Removes and returns every stored beacon, oldest first. @internal */
-export function takeBeacons(): Promise<StoredBeacon[]> {
-  return update(() => []);
-}
+export const takeBeacons = (): Promise<StoredBeacon[]> => update(() => []);

@@ -8,22 +8,26 @@ import { storeBeacons, takeBeacons, type StoredBeacon } from './outbox.js';
  */
 export async function replayOutbox(max: number): Promise<number> {
   const records = await takeBeacons();
-  let sent = 0;
-  while (sent < records.length && (await sendBody(records[sent]!.url, JSON.stringify(records[sent]!.beacon), false))) sent++;
-  const kept = records.slice(sent);
-  if (kept.length) await storeBeacons(kept, max);
-  return kept.length;
+  while (records[0] && (await sendBody(records[0].url, JSON.stringify(records[0].beacon)))) records.shift();
+  if (records[0]) await storeBeacons(records, max);
+  return records.length;
 }
 
-/** Outbox writes for the page: also asks the service worker, if any, for a Background Sync. @internal */
-export function keepBeacons(records: StoredBeacon[], max: number): Promise<void> {
-  return storeBeacons(records, max).then(() => {
-    // `ready` stays pending on pages without a service worker, which costs nothing.
-    void navigator.serviceWorker?.ready.then((r) =>
-      (r as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register(SYNC_TAG),
-    );
-  });
-}
+const ignore = () => {};
+
+/**
+ * Outbox writes for the page: also asks the service worker, if any, for a Background Sync. Never
+ * rejects: a page has nothing better to do with a beacon it cannot store.
+ * @internal
+ */
+export const keepBeacons = (records: StoredBeacon[], max: number): Promise<void> =>
+  storeBeacons(records, max).then(() => {
+    // `ready` stays pending on pages without a service worker, which costs nothing. register()
+    // rejects where the user blocked Background Sync: the page replays at its next load instead.
+    navigator.serviceWorker?.ready
+      .then((r) => (r as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register(SYNC_TAG))
+      .catch(ignore);
+  }, ignore);
 
 /** The Background Sync tag the page registers and `replayRumOutbox` answers. */
 export const SYNC_TAG = 'pronto-rum';

@@ -6,7 +6,5 @@ const ID_LIKE = /^\d+$|^(?=.*\d)[\w-]{8,}$|@/;
  * The default route template: the path only (query string and hash never leave the page) and,
  * with `collapseIds`, id-like segments replaced by `:id` (`/items/42` -> `/items/:id`).
  */
-export function resolveRoute(url: URL, collapseIds = true): string {
-  const path = url.pathname;
-  return collapseIds ? path.replace(/[^/]+/g, (s) => (ID_LIKE.test(s) ? ':id' : s)) : path;
-}
+export const resolveRoute = (url: URL, collapseIds = true): string =>
+  collapseIds ? url.pathname.replace(/[^/]+/g, (s) => (ID_LIKE.test(s) ? ':id' : s)) : url.pathname;

@@ -7,7 +7,7 @@
  * for good (4xx other than 408/429, where a resend would be refused again).
  * @internal
  */
-export async function sendBody(url: string, body: string, beacon: boolean): Promise<boolean> {
+export async function sendBody(url: string, body: string, beacon?: boolean): Promise<boolean> {
   try {
     if (beacon && navigator.sendBeacon(url, body)) return true;
   } catch {

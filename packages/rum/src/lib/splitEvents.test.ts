@@ -8,24 +8,31 @@ const bytes = (events: RumEvent[]) => new Blob([JSON.stringify(events)]).size;
 describe('splitEvents', () => {
   it('keeps a group that fits whole', () => {
     const events = [event(1), event(2)];
-    expect(splitEvents(events, () => true)).toEqual([events]);
+    expect(splitEvents(events)).toEqual([events]);
   });
 
   it('returns no group for no events', () => {
-    expect(splitEvents([], () => true)).toEqual([]);
+    expect(splitEvents([])).toEqual([]);
   });
 
-  it('splits ~200 KB into groups under 64 KB, in order, losing nothing', () => {
+  it('splits ~200 KB into groups of at most 63,000 bytes, in order, losing nothing', () => {
     const events = Array.from({ length: 400 }, (_, i) => event(i, 500));
-    const groups = splitEvents(events, (g) => bytes(g) <= 65_536);
+    const groups = splitEvents(events);
     expect(groups.length).toBeGreaterThanOrEqual(4);
-    for (const g of groups) expect(bytes(g)).toBeLessThanOrEqual(65_536);
+    for (const g of groups) expect(bytes(g)).toBeLessThanOrEqual(63_000);
     expect(groups.flat()).toEqual(events);
   });
 
-  it('splits by count too, and sends an event that can never fit alone', () => {
-    const events = Array.from({ length: 5 }, (_, i) => event(i));
-    expect(splitEvents(events, (g) => g.length <= 2).map((g) => g.length)).toEqual([2, 1, 2]);
-    expect(splitEvents(events, () => false)).toHaveLength(5);
+  it('splits by count too (500 events per beacon), and sends an event that can never fit alone', () => {
+    const events = Array.from({ length: 1001 }, (_, i) => event(i));
+    expect(splitEvents(events).map((g) => g.length)).toEqual([500, 250, 251]);
+    const huge = [event(0, 70_000), event(1, 70_000), event(2)];
+    expect(splitEvents(huge).map((g) => g.length)).toEqual([1, 1, 1]);
+  });
+
+  it('counts bytes, not characters: multi-byte text splits earlier', () => {
+    const wide = Array.from({ length: 100 }, (_, i) => ({ ...event(i), route: '/' + 'é'.repeat(400) }));
+    for (const g of splitEvents(wide)) expect(bytes(g)).toBeLessThanOrEqual(63_000);
+    expect(splitEvents(wide).length).toBeGreaterThan(1);
   });
 });

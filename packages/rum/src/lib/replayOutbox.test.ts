@@ -1,0 +1,68 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Beacon } from '../types.js';
+import { storeBeacons, takeBeacons, type StoredBeacon } from './outbox.js';
+import { keepBeacons, replayOutbox, SYNC_TAG } from './replayOutbox.js';
+
+const record = (seq: number): StoredBeacon => ({
+  url: 'https://app.test/rum/collect',
+  beacon: {
+    v: 1,
+    pageViewId: 'page-view-1',
+    seq,
+    sentAt: 1,
+    context: { route: '/', deviceClass: 'desktop' },
+    events: [{ type: 'custom', name: 'x', value: seq, route: '/', t: 1 }],
+  } satisfies Beacon,
+});
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('replayOutbox', () => {
+  it('sends the oldest first, stops at the first failure and keeps the rest in order', async () => {
+    await storeBeacons([record(0), record(1), record(2)], 10);
+    const fetch = vi
+      .fn<(url: string, init: RequestInit) => Promise<Response>>()
+      .mockResolvedValueOnce(new Response(null, { status: 204 }))
+      .mockResolvedValue(new Response(null, { status: 503 }));
+    vi.stubGlobal('fetch', fetch);
+    await expect(replayOutbox(10)).resolves.toBe(2);
+    expect(fetch.mock.calls.map(([, init]) => (JSON.parse(String(init.body)) as Beacon).seq)).toEqual([0, 1]);
+    expect((await takeBeacons()).map((r) => r.beacon.seq)).toEqual([1, 2]);
+  });
+
+  it('resolves 0 with nothing stored, without a request', async () => {
+    const fetch = vi.fn<() => Promise<Response>>();
+    vi.stubGlobal('fetch', fetch);
+    await expect(replayOutbox(10)).resolves.toBe(0);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+});
+
+describe('keepBeacons (the page side)', () => {
+  it('stores, then asks the service worker for a Background Sync; a refused sync is no error', async () => {
+    const register = vi.fn<(tag: string) => Promise<void>>(() => Promise.reject(new DOMException('Permission denied.', 'NotAllowedError')));
+    vi.stubGlobal('navigator', { serviceWorker: { ready: Promise.resolve({ sync: { register } }) } });
+    await expect(keepBeacons([record(0)], 10)).resolves.toBeUndefined();
+    await vi.waitFor(() => expect(register).toHaveBeenCalledWith(SYNC_TAG));
+    // An unhandled rejection from register() would fail this run.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect((await takeBeacons()).map((r) => r.beacon.seq)).toEqual([0]);
+  });
+
+  it('resolves when IndexedDB is unavailable (private modes, blocked storage)', async () => {
+    vi.stubGlobal('indexedDB', {
+      open() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+    await expect(keepBeacons([record(0)], 10)).resolves.toBeUndefined();
+  });
+});
