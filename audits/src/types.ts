@@ -62,3 +62,11 @@ export interface Tolerance {
   /** Relative slack as a fraction of the baseline (0.2 = 20 %); the larger of the two wins. @default 0 */
   relative?: number;
 }
+
+/** Where the audited app's production build is, as paths relative to the folder that holds audits/. */
+export interface AppBuild {
+  /** The client build (Vite's outDir) the server serves. */
+  distDir: string;
+  /** The compiled server module; it exports `createDemoServer({ distDir, dataDir, port, host })`. */
+  serverModule: string;
+}

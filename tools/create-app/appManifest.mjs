@@ -1,6 +1,7 @@
 // The standalone app's package.json: the demo's runtime dependencies with @pronto/* pointing at published
-// versions or at local tarballs, the tools the demo's build, tests and budgets use, and scripts that do
+// versions or at local tarballs, the tools the demo's build, tests, budgets and audits use, and scripts that do
 // at the app's root what the monorepo's root scripts do for apps/demo.
+import { auditDevDependencies, auditScripts } from './auditTools.mjs';
 
 /** The tools the demo's build, tests and budgets use (versions are taken from the monorepo's root). */
 export const APP_DEV_TOOLS = [
@@ -35,10 +36,11 @@ export function packageNameFor(folderName) {
  * @param {string} input.name app package name
  * @param {Record<string, any>} input.demo apps/demo/package.json
  * @param {Record<string, any>} input.root the monorepo's root package.json
+ * @param {Record<string, any>} input.lock the monorepo's package-lock.json (versions of the audits' imports)
  * @param {Map<string, string>} input.prontoVersions @pronto/* name -> version
  * @param {Map<string, string>} [input.tarballs] @pronto/* name -> tarball path; wins over versions
  */
-export function appManifest({ name, demo, root, prontoVersions, tarballs }) {
+export function appManifest({ name, demo, root, lock, prontoVersions, tarballs }) {
   const dependencies = {};
   for (const [dependency, range] of Object.entries(demo.dependencies ?? {})) {
     if (!dependency.startsWith('@pronto/')) {
@@ -57,6 +59,7 @@ export function appManifest({ name, demo, root, prontoVersions, tarballs }) {
     if (!range) throw new Error(`The root package.json has no version of ${tool}, which the app needs.`);
     devDependencies[tool] = range;
   }
+  Object.assign(devDependencies, auditDevDependencies(root, lock));
   const demoTypecheck = demo.scripts?.typecheck;
   if (!demoTypecheck) throw new Error('apps/demo/package.json has no "typecheck" script.');
   return {
@@ -70,14 +73,16 @@ export function appManifest({ name, demo, root, prontoVersions, tarballs }) {
       build: 'vite build && tsc -p server/tsconfig.build.json',
       start: 'npm run build && node dist-server/start.js',
       serve: 'node dist-server/start.js',
-      typecheck: demoTypecheck,
-      lint: 'oxlint --deny-warnings src server e2e scripts',
-      test: 'npm run typecheck && npm run lint && npm run build && npm run test:unit && npm run test:size && npm run test:e2e',
+      typecheck: `${demoTypecheck} && tsc -p audits/tsconfig.json`,
+      lint: 'oxlint --deny-warnings src server e2e scripts audits',
+      // The order of the root's `npm test`: the audits read the size report that test:size writes.
+      test: 'npm run typecheck && npm run lint && npm run build && npm run test:unit && npm run test:size && npm run test:audit && npm run test:e2e',
       'test:unit': 'vitest run',
       'test:size': 'node scripts/size-budget.mjs',
       'test:e2e': 'playwright test',
+      ...auditScripts(root),
     },
     dependencies: Object.fromEntries(Object.entries(dependencies).sort()),
-    devDependencies,
+    devDependencies: Object.fromEntries(Object.entries(devDependencies).sort()),
   };
 }

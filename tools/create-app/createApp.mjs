@@ -1,10 +1,10 @@
 // Copies the demo into a standalone app folder: files moved to a flat layout, paths rewritten, its own
-// package.json, README, Playwright config, budgets and .gitignore.
+// package.json, README, Playwright config, budgets, performance audits and .gitignore.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { repoRoot, workspacePackages } from '../lib/workspacePackages.mjs';
 import { appManifest, packageNameFor } from './appManifest.mjs';
-import { applyRewrite, appSizeLimit, COPIES, REWRITES, SKIP } from './rewrites.mjs';
+import { applyRewrite, appSizeLimit, COPIES, isSkipped, REWRITES } from './rewrites.mjs';
 
 const templateDir = new URL('./template/', import.meta.url);
 
@@ -29,7 +29,7 @@ export function createApp(targetDir, { tarballs, root = repoRoot } = {}) {
     if (!existsSync(source)) throw new Error(`The template needs ${from}, which does not exist.`);
     cpSync(source, join(dir, to), {
       recursive: true,
-      filter: (path) => !SKIP.test(relative(root, path).split('\\').join('/').replace(/^apps\/demo\//, '')),
+      filter: (path) => !isSkipped(relative(root, path).split('\\').join('/')),
     });
   }
   for (const [file, search, replacement, optional = false] of REWRITES) {
@@ -47,6 +47,7 @@ export function createApp(targetDir, { tarballs, root = repoRoot } = {}) {
     name: packageNameFor(basename(dir)),
     demo: JSON.parse(readFileSync(join(root, 'apps/demo/package.json'), 'utf8')),
     root: JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')),
+    lock: JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')),
     prontoVersions: new Map(packages.map((pkg) => [pkg.manifest.name, pkg.manifest.version])),
     ...(tarballs ? { tarballs } : {}),
   });

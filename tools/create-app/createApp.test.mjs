@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { repoRoot } from '../lib/workspacePackages.mjs';
 import { appManifest, packageNameFor } from './appManifest.mjs';
+import { AUDIT_SCRIPTS, auditDevDependencies } from './auditTools.mjs';
 import { createApp } from './createApp.mjs';
 import { applyRewrite, appSizeLimit } from './rewrites.mjs';
 import { tarballsIn } from './tarballsIn.mjs';
@@ -43,17 +44,35 @@ describe('appSizeLimit', () => {
 
 describe('appManifest', () => {
   const demo = { dependencies: { react: '^19.3.1', '@pronto/rum': '*' }, scripts: { typecheck: 'tsc -p tsconfig.json' } };
-  const root = { engines: { node: '>=20.19' }, devDependencies: Object.fromEntries(['@playwright/test', '@size-limit/file', '@types/node', '@types/react', '@types/react-dom', '@vite-pwa/assets-generator', '@vitejs/plugin-react', 'fake-indexeddb', 'jsdom', 'oxlint', 'rollup-plugin-visualizer', 'sharp', 'size-limit', 'typescript', 'vite', 'vite-plugin-pwa', 'vitest'].map((name) => [name, '^1.0.0'])) };
+  const tools = ['@playwright/test', '@size-limit/file', '@types/node', '@types/react', '@types/react-dom', '@vite-pwa/assets-generator', '@vitejs/plugin-react', 'fake-indexeddb', 'jsdom', 'lighthouse', 'oxlint', 'rollup-plugin-visualizer', 'sharp', 'size-limit', 'typescript', 'vite', 'vite-plugin-pwa', 'vitest'];
+  const root = {
+    engines: { node: '>=20.19' },
+    devDependencies: Object.fromEntries(tools.map((name) => [name, '^1.0.0'])),
+    scripts: Object.fromEntries(AUDIT_SCRIPTS.map((name) => [name, `run ${name}`])),
+  };
+  const lock = { packages: { 'node_modules/chrome-launcher': { version: '1.2.1' }, 'node_modules/puppeteer-core': { version: '24.43.1' }, 'node_modules/web-vitals': { version: '6.2.3' } } };
   const prontoVersions = new Map([['@pronto/rum', '0.1.0']]);
   it('points @pronto/* at registry versions by default', () => {
-    assert.equal(appManifest({ name: 'x', demo, root, prontoVersions }).dependencies['@pronto/rum'], '^0.1.0');
+    assert.equal(appManifest({ name: 'x', demo, root, lock, prontoVersions }).dependencies['@pronto/rum'], '^0.1.0');
   });
   it('points @pronto/* at tarballs when given', () => {
     const tarballs = new Map([['@pronto/rum', '/t/pronto-rum-0.1.0.tgz']]);
-    assert.equal(appManifest({ name: 'x', demo, root, prontoVersions, tarballs }).dependencies['@pronto/rum'], 'file:/t/pronto-rum-0.1.0.tgz');
+    assert.equal(appManifest({ name: 'x', demo, root, lock, prontoVersions, tarballs }).dependencies['@pronto/rum'], 'file:/t/pronto-rum-0.1.0.tgz');
   });
   it('names a tool the root does not pin', () => {
-    assert.throws(() => appManifest({ name: 'x', demo, root: { devDependencies: {} }, prontoVersions }), /no version of @playwright\/test/);
+    assert.throws(() => appManifest({ name: 'x', demo, root: { devDependencies: {} }, lock, prontoVersions }), /no version of @playwright\/test/);
+  });
+  it("gives the app the root's audit scripts and the packages the audits import", () => {
+    const manifest = appManifest({ name: 'x', demo, root, lock, prontoVersions });
+    for (const name of AUDIT_SCRIPTS) assert.equal(manifest.scripts[name], `run ${name}`);
+    assert.match(manifest.scripts.test, /test:size && npm run test:audit && npm run test:e2e$/);
+    assert.match(manifest.scripts.typecheck, /&& tsc -p audits\/tsconfig\.json$/);
+    assert.equal(manifest.devDependencies.lighthouse, '^1.0.0');
+    assert.equal(manifest.devDependencies['chrome-launcher'], '^1.2.1');
+    assert.equal(manifest.devDependencies['web-vitals'], '^6.2.3');
+  });
+  it('names an audit import the lock file does not have', () => {
+    assert.throws(() => auditDevDependencies(root, { packages: {} }), /package-lock\.json has no node_modules\/chrome-launcher/);
   });
   it('makes npm package names from folder names', () => {
     assert.equal(packageNameFor('My Shop!'), 'my-shop');
@@ -78,10 +97,15 @@ describe('createApp', () => {
   it('copies the demo into a flat app with no path left pointing into the monorepo', () => {
     const { dir, manifest } = createApp(join(temp, 'shop'));
     const files = walk(dir);
-    for (const file of ['index.html', 'src/main.tsx', 'src/sw.ts', 'server/start.ts', 'vite.config.ts', 'tsconfig.json', 'tsconfig.base.json', 'public/logo.svg', 'scripts/size-budget.mjs', 'e2e/support/demoServer.ts', 'playwright.config.ts', '.size-limit.json', '.gitignore', 'README.md', 'package.json']) {
+    for (const file of ['index.html', 'src/main.tsx', 'src/sw.ts', 'server/start.ts', 'vite.config.ts', 'tsconfig.json', 'tsconfig.base.json', 'public/logo.svg', 'scripts/size-budget.mjs', 'e2e/support/demoServer.ts', 'playwright.config.ts', '.size-limit.json', '.gitignore', 'README.md', 'package.json', 'audits/audit.config.ts', 'audits/src/bin/run.ts', 'audits/e2e/perf.spec.ts', 'audits/playwright.config.ts']) {
       assert.ok(files.includes(file), `${file} is missing`);
     }
     assert.ok(!files.some((file) => /(^|\/)(dist|dist-server|node_modules)\//.test(file)), 'build output was copied');
+    // The app measures its own baseline; the audit tool's own tests stay in the monorepo.
+    assert.ok(!files.some((file) => file === 'audits/baseline.json' || file.startsWith('audits/fixtures/') || (file.startsWith('audits/') && file.endsWith('.test.ts'))), 'audit baseline or tests were copied');
+    const auditConfig = readFileSync(join(dir, 'audits/audit.config.ts'), 'utf8');
+    assert.match(auditConfig, /distDir: 'dist', serverModule: 'dist-server\/createDemoServer\.js'/);
+    assert.match(auditConfig, /export const requireBaseline = false;/);
     for (const file of files.filter((path) => /\.(ts|tsx|mjs|json)$/.test(path))) {
       const text = readFileSync(join(dir, file), 'utf8');
       assert.ok(!text.includes('apps/demo') && !/apps\\\/demo/.test(text), `${file} still refers to apps/demo`);

@@ -26,7 +26,7 @@ try {
     if (missing.length) throw new Error(`No tarball for ${missing.join(', ')} in ${values.tarballs} (make them with npm pack).`);
   }
   const { dir, manifest } = createApp(target, tarballs ? { tarballs } : {});
-  console.log(`Created ${manifest.name} in ${dir}\n\nNext:\n  cd ${dir}\n  npm install\n  npm start        # builds, then serves on http://127.0.0.1:4173\n  npm test         # types, lint, build, unit, size budgets, browser tests`);
+  console.log(`Created ${manifest.name} in ${dir}\n\nNext:\n  cd ${dir}\n  npm install\n  npm start        # builds, then serves on http://127.0.0.1:4173\n  npm test         # types, lint, build, unit, size budgets, performance audits, browser tests`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

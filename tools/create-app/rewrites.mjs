@@ -17,6 +17,8 @@ export const COPIES = [
   ['scripts/initial-load.mjs', 'scripts/initial-load.mjs'],
   ['e2e', 'e2e'],
   ['.oxlintrc.json', '.oxlintrc.json'],
+  // The performance audits (Lighthouse, Playwright vitals, baseline, report), minus what AUDIT_SKIP leaves out.
+  ['audits', 'audits'],
 ];
 
 /**
@@ -45,10 +47,30 @@ export const REWRITES = [
   ['e2e/support/demo.setup.ts', /apps\/demo\//g, ''],
   ['scripts/size-budget.mjs', "join(cwd, 'apps/demo/dist')", "join(cwd, 'dist')"],
   ['scripts/size-budget.mjs', String.raw`.replace(/^apps\/demo\/dist\//, '')`, String.raw`.replace(/^dist\//, '')`],
+  // The audits find the build through audit.config.ts: dist/ and dist-server/ at the app's root.
+  ['audits/audit.config.ts', "'apps/demo/", "'"],
+  // A new app has no baseline (its figures must be measured on its own machine): the step says so and passes.
+  ['audits/audit.config.ts', 'export const requireBaseline = true;', 'export const requireBaseline = false;'],
+  ['audits/audit.config.ts', '(figures in audits/README.md)', '(figures measured on the Pronto demo this app was made from)'],
+  ['audits/tsconfig.json', '"../tsconfig.json"', '"../tsconfig.base.json"'],
+  // The audit tool's Vitest project stays in the monorepo (AUDIT_SKIP).
+  ['audits/tsconfig.json', '"vitest.config.ts", ', ''],
 ];
 
 /** Files and folders of the demo that are build output or local state, never part of a template. */
 export const SKIP = /(^|\/)(node_modules|dist|dist-next|dist-server|test-results|\.data|reports)(\/|$)|^package\.json$/;
+
+/**
+ * What of audits/ the app does not get: the monorepo's baseline (measured on another machine, and the app will
+ * change), the README of the monorepo's measurements, and the tests of the audit tool itself (gate tests, their
+ * fixture site and Vitest project), which check the tool rather than the app.
+ */
+export const AUDIT_SKIP = /^audits\/(baseline\.json|README\.md|fixtures|vitest\.config\.ts|src\/testing)(\/|$)|^audits\/.*\.test\.ts$/;
+
+/** Whether a monorepo-relative path (forward slashes) stays out of the app. */
+export function isSkipped(path) {
+  return SKIP.test(path.replace(/^apps\/demo\//, '')) || AUDIT_SKIP.test(path);
+}
 
 /**
  * Applies one rewrite to `text`.

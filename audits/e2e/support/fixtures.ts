@@ -2,8 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
-import { createDemoServer } from '../../../apps/demo/server/createDemoServer.js';
-import { vitalsLimits } from '../../audit.config.js';
+import { appBuild, vitalsLimits } from '../../audit.config.js';
 import { vitalsFigures } from '../../src/baseline/collectFigures.js';
 import { findRegressions } from '../../src/baseline/findRegressions.js';
 import { repoRoot } from '../../src/lib/repoRoot.js';
@@ -13,6 +12,7 @@ import { vitalsInitScript } from '../../src/vitals/installCollector.js';
 import { medianResult } from '../../src/vitals/medianResult.js';
 import { summarizeScenarios } from '../../src/vitals/summarizeScenarios.js';
 import type { VitalsResult } from '../../src/vitals/types.js';
+import { loadAppServer } from '../../src/server/loadAppServer.js';
 import { snapshotBuild } from '../../src/server/snapshotBuild.js';
 import { recordScenario } from './perfReports.js';
 
@@ -35,11 +35,15 @@ async function measure(page: Page): Promise<void> {
   await emulateSlowMobile(page);
 }
 
-/** The demo's production build on its own server, once per worker (the server is not what is measured). */
+/**
+ * The production build (audit.config.ts `appBuild`) on its compiled server, once per worker (the server is not
+ * what is measured).
+ */
 export const test = base.extend<PerfFixtures, { demoUrl: string }>({
   demoUrl: [
     async ({}, use) => {
-      const build = snapshotBuild(join(repoRoot(), 'apps/demo/dist'));
+      const { distDir, createDemoServer } = await loadAppServer(repoRoot(), appBuild);
+      const build = snapshotBuild(distDir);
       const dataDir = mkdtempSync(join(tmpdir(), 'pronto-perf-'));
       const server = await createDemoServer({ distDir: build.dir, dataDir, port: 0, host: '127.0.0.1' });
       await use(server.url);

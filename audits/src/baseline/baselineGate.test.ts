@@ -83,4 +83,12 @@ describe('baseline gate', () => {
     expect(await run()).toBe(1);
     expect(out.error.join('\n')).toMatch(/No baseline at .*: create it with `npm run audit:update-baseline`/);
   });
+
+  it('passes without a baseline when none is required yet (a new app), saying nothing was compared', async () => {
+    writeReports(3_952, 3_200);
+    expect(await main(['--root', root], { requireBaseline: false })).toBe(0);
+    expect(out.error).toEqual([]);
+    expect(out.log.join('\n')).toContain('Baseline: no baseline yet (audits/baseline.json), so 5 figure(s) were not compared with anything.');
+    expect(out.log.join('\n')).toContain('Run `npm run audit:update-baseline`');
+  });
 });

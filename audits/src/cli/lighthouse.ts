@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { lighthouseRepeats, lighthouseRuns } from '../../audit.config.js';
+import { appBuild, lighthouseRepeats, lighthouseRuns } from '../../audit.config.js';
 import { lighthouseFigures } from '../baseline/collectFigures.js';
 import { findRegressions } from '../baseline/findRegressions.js';
 import { auditLighthouse } from '../lighthouse/auditLighthouse.js';
@@ -11,8 +11,9 @@ import { startDemoServer, type RunningSite } from '../server/startDemoServer.js'
 import type { LighthouseRunConfig } from '../types.js';
 
 /**
- * `npm run audit:lighthouse [-- --ci] [--repeats N] [--only id,id]`: Lighthouse on the demo's production build,
- * served by the demo server on 127.0.0.1; reports in reports/lighthouse/. Resolves to the exit code.
+ * `npm run audit:lighthouse [-- --ci] [--repeats N] [--only id,id]`: Lighthouse on the production build
+ * (audit.config.ts `appBuild`), served by its own server on 127.0.0.1; reports in reports/lighthouse/.
+ * Resolves to the exit code.
  * `--url <origin>` audits a site that is already running instead, and `--runs-file <json>` replaces the runs
  * of audit.config.ts (an array of run configs), e.g. for a staging deploy or the gate tests' fixture site.
  * A target that misses is re-run until it has `--confirm-runs` runs and judged on their median: 3 by default,
@@ -44,7 +45,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (!Number.isInteger(confirmRuns) || confirmRuns < 1) throw new Error(`--confirm-runs must be a positive integer, got "${values['confirm-runs']}"`);
 
   const root = repoRoot();
-  const site: RunningSite = values.url ? { url: new URL(values.url).href, close: async () => undefined } : await startDemoServer(root);
+  const site: RunningSite = values.url ? { url: new URL(values.url).href, close: async () => undefined } : await startDemoServer(root, appBuild);
   const reportDir = values['report-dir'] ?? join(root, 'reports/lighthouse');
   console.log(`Lighthouse ${runs.length} target(s) x ${repeats} on ${site.url}`);
   try {

@@ -20,4 +20,10 @@ describe('renderAuditReport', () => {
     expect(html).not.toContain('<script>');
     expect(html).not.toMatch(/(src|href)="https?:/);
   });
+
+  it('says that nothing was compared when there is no baseline yet', () => {
+    const html = renderAuditReport({ generatedAt: '', failures: [], figures: [], comparisons: [], lighthouseRuns: [], vitalsLimits: {}, machine: '' });
+    expect(html).toContain('No baseline yet, so no figure was compared');
+    expect(html).not.toContain('no figure regressed');
+  });
 });

@@ -74,7 +74,10 @@ export function renderAuditReport(input: AuditReportInput): string {
   }
   const status = input.failures.length
     ? `<div class="banner bad-banner"><strong>${input.failures.length} problem(s)</strong><ul>${input.failures.map((failure) => `<li>${escapeHtml(failure)}</li>`).join('')}</ul></div>`
-    : '<div class="banner good-banner"><strong>Every gate holds and no figure regressed past its tolerance.</strong></div>';
+    : input.baseline
+      ? '<div class="banner good-banner"><strong>Every gate holds and no figure regressed past its tolerance.</strong></div>'
+      : // Without a baseline nothing was compared: say so rather than claim that nothing regressed.
+        '<div class="banner good-banner"><strong>Every gate holds. No baseline yet, so no figure was compared: run <code>npm run audit:update-baseline</code>.</strong></div>';
   const baselineNote = input.baseline ? `Baseline of ${escapeHtml(input.baseline.updatedAt)}.` : 'No baseline yet (`npm run audit:update-baseline`).';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

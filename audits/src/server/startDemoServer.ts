@@ -1,7 +1,8 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import type { AppBuild } from '../types.js';
+import { loadAppServer } from './loadAppServer.js';
 import { snapshotBuild } from './snapshotBuild.js';
 
 /** A running production build of the demo. */
@@ -11,24 +12,16 @@ export interface RunningSite {
   close(): Promise<void>;
 }
 
-interface DemoServerModule {
-  createDemoServer(options: { distDir: string; dataDir: string; port: number; host: string }): Promise<{ url: string; close(): Promise<void> }>;
-}
-
 /**
- * Serves a snapshot of apps/demo/dist with the demo's own server (compression, cache headers, CSP: what users
- * get) on 127.0.0.1 and a free port, with a throwaway data folder. Needs `npm run build` (client and dist-server).
+ * Serves a snapshot of the configured build (audit.config.ts `appBuild`) with the app's own server (compression,
+ * cache headers, CSP: what users get) on 127.0.0.1 and a free port, with a throwaway data folder. Needs
+ * `npm run build` (client and server).
  */
-export async function startDemoServer(repoRoot: string): Promise<RunningSite> {
-  const distDir = join(repoRoot, 'apps/demo/dist');
-  const serverModule = join(repoRoot, 'apps/demo/dist-server/createDemoServer.js');
-  if (!existsSync(join(distDir, 'index.html')) || !existsSync(serverModule)) {
-    throw new Error('The demo is not built (apps/demo/dist and apps/demo/dist-server): run `npm run build` first');
-  }
-  const { createDemoServer } = (await import(pathToFileURL(serverModule).href)) as DemoServerModule;
+export async function startDemoServer(root: string, build: AppBuild): Promise<RunningSite> {
+  const { distDir, createDemoServer } = await loadAppServer(root, build);
   const dataDir = mkdtempSync(join(tmpdir(), 'pronto-audit-'));
-  const build = snapshotBuild(distDir);
-  const server = await createDemoServer({ distDir: build.dir, dataDir, port: 0, host: '127.0.0.1' });
+  const snapshot = snapshotBuild(distDir);
+  const server = await createDemoServer({ distDir: snapshot.dir, dataDir, port: 0, host: '127.0.0.1' });
   // Compressing happens in the background at start: one request per file first keeps it out of the audit.
   await warmUp(server.url);
   return {
@@ -36,7 +29,7 @@ export async function startDemoServer(repoRoot: string): Promise<RunningSite> {
     async close() {
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });
-      build.remove();
+      snapshot.remove();
     },
   };
 }
