@@ -160,6 +160,82 @@ describe('<LazyImage>', () => {
   });
 });
 
+describe('<LazyImage> edge cases', () => {
+  // jsdom never loads images; these stub what a browser reports for an image that finished before hydration.
+  const stubImage = (complete: boolean, naturalWidth: number) => {
+    vi.spyOn(HTMLImageElement.prototype, 'complete', 'get').mockReturnValue(complete);
+    vi.spyOn(HTMLImageElement.prototype, 'naturalWidth', 'get').mockReturnValue(naturalWidth);
+  };
+  afterEach(() => vi.restoreAllMocks());
+
+  it('counts an error seen both by the mount check and by onError once', () => {
+    vi.useFakeTimers();
+    stubImage(true, 0);
+    const onFail = vi.fn<() => void>();
+    const { container } = render(<LazyImage src="bad.jpg" alt="Cat" width={10} height={10} retries={1} retryDelay={100} onFail={onFail} />);
+    // The mount check already saw attempt 0 fail; the error event for the same attempt changes nothing.
+    fireEvent.error(img(container));
+    act(() => vi.advanceTimersByTime(100));
+    // The retry (attempt 1) is the last one, and the mount check fails it at once.
+    expect(onFail).toHaveBeenCalledTimes(1);
+    expect(wrapper(container).dataset.status).toBe('failed');
+  });
+
+  it('reports an image that loaded before hydration, with the element', () => {
+    stubImage(true, 320);
+    const onLoad = vi.fn<(image: HTMLImageElement) => void>();
+    const { container } = render(<LazyImage src="a.jpg" alt="" width={10} height={10} onLoad={onLoad} />);
+    expect(onLoad).toHaveBeenCalledWith(img(container));
+    expect(wrapper(container).dataset.status).toBe('loaded');
+    // Already there: no fade.
+    expect(img(container).style.opacity).toBe('');
+  });
+
+  it('retries a <picture> as a whole', () => {
+    vi.useFakeTimers();
+    const { container } = render(
+      <LazyImage src="a.jpg" alt="" width={10} height={10} retryDelay={100} sources={[{ type: 'image/avif', srcset: 'a.avif 10w' }]} />,
+    );
+    const picture = container.querySelector('picture');
+    fireEvent.error(img(container));
+    act(() => vi.advanceTimersByTime(100));
+    expect(container.querySelector('picture')).not.toBe(picture);
+    expect(container.querySelector('source')?.getAttribute('srcset')).toBe('a.avif 10w');
+  });
+
+  it('unmounts during a backoff without errors', () => {
+    vi.useFakeTimers();
+    const error = vi.spyOn(console, 'error');
+    const { container, unmount } = render(<LazyImage src="bad.jpg" alt="" width={10} height={10} />);
+    fireEvent.error(img(container));
+    unmount();
+    act(() => vi.advanceTimersByTime(5000));
+    expect(error).not.toHaveBeenCalled();
+  });
+
+  it('does not report a loaded image again when the network turns constrained and it is observed', () => {
+    const connection = Object.assign(new EventTarget(), { saveData: false, effectiveType: '4g' });
+    Object.defineProperty(navigator, 'connection', { configurable: true, value: connection });
+    stubImage(true, 320);
+    const onLoad = vi.fn<(image: HTMLImageElement) => void>();
+    const { container } = render(<LazyImage src="a.jpg" alt="" width={10} height={10} onLoad={onLoad} />);
+    act(() => {
+      connection.saveData = true;
+      connection.dispatchEvent(new Event('change'));
+    });
+    intersect(wrapper(container));
+    expect(img(container).getAttribute('loading')).toBe('eager');
+    expect(onLoad).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps the <noscript> copy inert on the client', () => {
+    const { container } = render(<LazyImage src="a.jpg" alt="" aspectRatio={1} rootMargin="600px" />);
+    // React does not mount <noscript> children in the browser, so no <img> exists until the observer fires.
+    expect(container.querySelector('noscript')).not.toBeNull();
+    expect(img(container)).toBeNull();
+  });
+});
+
 describe('<LazyImage> in odd environments', () => {
   it('starts over when src changes, so an earlier failure does not stick', () => {
     const { container, rerender } = render(<LazyImage src="bad.jpg" alt="Cat" width={10} height={10} retries={0} />);

@@ -1,16 +1,12 @@
-import { Fragment, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactElement } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactElement } from 'react';
 import * as ReactDOM from 'react-dom';
 import { capSrcSet } from './capSrcSet.js';
-import { decodeThumbHash } from './decodeThumbHash.js';
 import { describeBoxError, resolveBox } from './resolveBox.js';
-import { resolveLoading } from './resolveLoading.js';
-import { retryDelay } from './retryDelay.js';
+import { observerMargin } from './resolveLoading.js';
 import type { ImageSource, NetworkMode, PlaceholderSource } from './types.js';
 import { useInView } from './useInView.js';
 import { useNetworkConstrained } from './useNetworkConstrained.js';
-
-// React 18 has no resource API: there a priority image is still eager with fetchpriority=high, only not preloaded.
-const preload = (ReactDOM as Partial<typeof ReactDOM>).preload;
+import { useThumbHash } from './useThumbHash.js';
 
 /** Props of {@link LazyImage}. Give `width` + `height`, or `aspectRatio` (with an optional `width`). */
 export interface LazyImageProps {
@@ -76,9 +72,7 @@ export interface LazyImageProps {
   onFail?: () => void;
 }
 
-type Status = 'loading' | 'loaded' | 'failed';
-
-const FILL: CSSProperties = { position: 'absolute', inset: 0, width: '100%', height: '100%' };
+const FILL: CSSProperties = { width: '100%', height: '100%', position: 'absolute', inset: 0 };
 
 /**
  * An image that reserves its box (no layout shift), loads lazily (natively or at a chosen distance),
@@ -96,9 +90,9 @@ function Image(props: LazyImageProps): ReactElement {
     alt,
     srcSet,
     sources,
-    priority = false,
+    priority,
     rootMargin,
-    network = 'auto',
+    network,
     placeholder,
     fadeDuration = priority ? 0 : 250,
     retries = 2,
@@ -113,156 +107,145 @@ function Image(props: LazyImageProps): ReactElement {
   if (!box && process.env.NODE_ENV !== 'production') throw new Error(describeBoxError(props));
   const wrapperRef = useRef<HTMLSpanElement>(null);
   const imgRef = useRef<HTMLImageElement>(null);
-  const handledAttempt = useRef(-1);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   // Attempts 0..retries load `src`; the one after loads `fallbackSrc`. Each attempt mounts a fresh <img>.
   const [attempt, setAttempt] = useState(0);
-  const [status, setStatus] = useState<Status>('loading');
-  // 0: no fade, 1: fading in over the placeholder, 2: faded in.
-  const [fade, setFade] = useState(0);
-  const [hashUrl, setHashUrl] = useState<string>();
+  // The last attempt that failed. Setting the same attempt twice is a no-op, so an error seen both by the
+  // layout effect (it fired before hydration) and by onError is handled once.
+  const [failedAttempt, setFailedAttempt] = useState(-1);
+  const [loaded, setLoaded] = useState(false);
+  // True while the image fades in over the placeholder, which stays under it until the transition ends.
+  const [fading, setFading] = useState(false);
+  const layerUrl = useThumbHash(placeholder, imgRef);
 
   const constrained = useNetworkConstrained(network);
-  const strategy = resolveLoading({ priority, rootMargin, constrained });
-  const inView = useInView(wrapperRef, strategy.kind === 'observer' ? strategy.rootMargin : null);
+  const margin = observerMargin(priority, rootMargin, constrained);
+  const observed = margin !== null;
+  const inView = useInView(wrapperRef, margin);
   const fallback = attempt > retries;
+  const failed = failedAttempt === retries + (fallbackSrc ? 1 : 0);
 
-  // Observed images are revealed after mount, so their real width is known: the best `sizes` there is.
-  const measured = strategy.kind === 'observer' && inView ? wrapperRef.current?.clientWidth || undefined : undefined;
+  // Observed images are revealed after mount (so the wrapper's ref is set), and their real width is known:
+  // the best `sizes` there is.
+  const measured = (observed && inView && (wrapperRef.current as HTMLSpanElement).clientWidth) || undefined;
   const width = box?.width;
   const fixedSizes = width ? `(max-width: ${width}px) 100vw, ${width}px` : '100vw';
   const sizes =
     props.sizes ??
-    (measured ? `${measured}px` : strategy.kind === 'native' ? `auto, ${fixedSizes}` : fixedSizes);
+    (measured ? `${measured}px` : priority || observed ? fixedSizes : `auto, ${fixedSizes}`);
   const cap = (candidates: string | undefined): string | undefined =>
     candidates && constrained ? capSrcSet(candidates, measured ?? width) : candidates;
 
   if (priority && !fallback) {
     const first = sources?.[0];
-    preload?.(src, {
+    // Only the first source is preloaded, typed, so a browser without AVIF skips it instead of wasting it.
+    // React 18 has no preload(): there a priority image is still eager with fetchpriority=high, only not preloaded.
+    (ReactDOM as Partial<typeof ReactDOM>).preload?.(src, {
       as: 'image',
       fetchPriority: 'high',
       imageSizes: sizes,
-      // Only the first source is preloaded, typed, so a browser without AVIF skips it instead of wasting it.
-      ...(first ? { imageSrcSet: cap(first.srcset), type: first.type } : { imageSrcSet: cap(srcSet) }),
+      imageSrcSet: cap(first?.srcset ?? srcSet),
+      type: first?.type,
     });
   }
 
-  useEffect(() => () => clearTimeout(timer.current), []);
-
   useEffect(() => {
-    const hash = placeholder?.thumbhash;
-    if (!hash || placeholder.lqip || imgRef.current?.complete) return;
-    let live = true;
-    // A malformed hash keeps the color placeholder rather than breaking the image.
-    decodeThumbHash(hash).then((url) => live && setHashUrl(url), () => {});
-    return () => {
-      live = false;
-    };
-  }, [placeholder?.thumbhash, placeholder?.lqip]);
-
-  const handleLoad = (image: HTMLImageElement): void => {
-    setStatus('loaded');
-    onLoad?.(image);
-  };
-
-  const handleError = (): void => {
-    if (handledAttempt.current === attempt) return;
-    handledAttempt.current = attempt;
-    const delay = retryDelay(attempt, retries, baseDelay);
-    if (delay !== null) timer.current = setTimeout(() => setAttempt(attempt + 1), delay);
-    else if (!fallback && fallbackSrc) setAttempt(attempt + 1);
-    else {
-      setStatus('failed');
-      onFail?.();
+    if (failed) onFail?.();
+    else if (failedAttempt >= 0) {
+      // Exponential backoff (base, 2x, 4x...) for the retries of `src`, so a struggling server is not
+      // hammered; the fallback after the last retry goes at once. The timer is not cleared: the wait only
+      // ends early by unmounting, and React ignores a state update after that.
+      setTimeout(() => setAttempt(failedAttempt + 1), failedAttempt < retries ? baseDelay * 2 ** failedAttempt : 0);
     }
-  };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once per failed attempt
+  }, [failedAttempt]);
 
-  const shown = inView && status !== 'failed';
+  const handleLoad = (): void => {
+    setLoaded(true);
+    onLoad?.(imgRef.current as HTMLImageElement);
+  };
+  const handleError = (): void => setFailedAttempt(attempt);
+
+  const shown = inView && !failed;
   useLayoutEffect(() => {
     const image = imgRef.current;
-    if (!image || status !== 'loading') return;
+    // Only a loading image needs this: one hidden and shown again after it loaded (the network became
+    // constrained, so it is observed now) must not report or fade again.
+    if (!image || loaded) return;
     // Load/error may have fired before hydration attached listeners, or from cache before this effect.
     if (image.complete) {
-      if (image.naturalWidth > 0) handleLoad(image);
+      if (image.naturalWidth) handleLoad();
       else handleError();
     } else if (fadeDuration > 0 && !globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches) {
-      setFade(1);
+      setFading(true);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once per mounted <img>
   }, [attempt, shown]);
 
-  const loaded = status === 'loaded';
-  const showPlaceholder = !loaded || fade === 1;
-  const layerUrl = placeholder?.lqip ?? hashUrl;
-  const imgStyle: CSSProperties = {
-    ...FILL,
-    objectFit,
-    ...(fade ? { opacity: loaded ? 1 : 0, transition: `opacity ${fadeDuration}ms` } : {}),
-  };
-
-  const renderImage = (lazy: boolean, attach: boolean): ReactElement => {
-    const img = (
-      <img
-        ref={attach ? imgRef : undefined}
-        src={fallback ? fallbackSrc : src}
-        srcSet={fallback ? undefined : cap(srcSet)}
-        sizes={fallback ? undefined : sizes}
-        alt={alt}
-        width={width}
-        height={props.height}
-        loading={lazy ? 'lazy' : 'eager'}
-        fetchPriority={priority ? 'high' : undefined}
-        decoding="async"
-        style={imgStyle}
-        onLoad={attach ? (event) => handleLoad(event.currentTarget) : undefined}
-        onError={attach ? handleError : undefined}
-        // The placeholder stays under a fading image (no flash of background) and goes once it is opaque.
-        onTransitionEnd={attach ? () => setFade(2) : undefined}
-      />
-    );
-    if (fallback || !sources?.length) return img;
-    return (
-      <picture>
+  const showPlaceholder = !loaded || fading;
+  // One element serves both places: React never mounts the children of a <noscript> on the client, so its
+  // ref and handlers only ever attach to the visible copy. Eager: priority images, and observed ones once in
+  // view. Lazy: native ones, and the <noscript> copy (the only one before an observed image is in view).
+  const img = (
+    <img
+      key={attempt}
+      ref={imgRef}
+      {...(fallback ? { src: fallbackSrc } : { src, srcSet: cap(srcSet), sizes })}
+      alt={alt}
+      width={width}
+      height={props.height}
+      loading={inView && (priority || observed) ? 'eager' : 'lazy'}
+      fetchPriority={priority ? 'high' : undefined}
+      decoding="async"
+      style={{
+        ...FILL,
+        objectFit,
+        ...(fading && { opacity: loaded ? 1 : 0, transition: `opacity ${fadeDuration}ms` }),
+      }}
+      onLoad={handleLoad}
+      onError={handleError}
+      onTransitionEnd={() => setFading(false)}
+    />
+  );
+  // A new key per attempt makes React create a fresh element, which requests the URL again.
+  const image =
+    fallback || !sources?.length ? (
+      img
+    ) : (
+      <picture key={attempt}>
         {sources.map((source) => (
-          <source key={source.type + source.media} type={source.type} srcSet={cap(source.srcset)} sizes={sizes} media={source.media} />
+          <source key={source.type + source.media} srcSet={cap(source.srcset)} sizes={sizes} type={source.type} media={source.media} />
         ))}
         {img}
       </picture>
     );
-  };
 
   return (
     <span
       ref={wrapperRef}
       className={props.className}
-      data-status={status}
+      data-status={loaded ? 'loaded' : failed ? 'failed' : 'loading'}
       style={{
         display: 'block',
         position: 'relative',
         overflow: 'hidden',
         maxWidth: '100%',
-        width: width ? `${width}px` : '100%',
-        aspectRatio: box ? String(box.ratio) : undefined,
+        // React adds "px" to a number; aspect-ratio is one of its unitless properties.
+        width: width || '100%',
+        aspectRatio: box?.ratio,
         backgroundColor: showPlaceholder ? placeholder?.color : undefined,
         ...props.style,
       }}
     >
       {showPlaceholder && layerUrl && (
         <span
-          aria-hidden="true"
+          aria-hidden
           style={{ ...FILL, backgroundImage: `url("${layerUrl}")`, backgroundSize: 'cover', filter: 'blur(8px)', transform: 'scale(1.1)' }}
         />
       )}
-      {/* A new key makes React create a fresh <img>, which requests the URL again. */}
-      {shown && <Fragment key={attempt}>{renderImage(strategy.kind === 'native', true)}</Fragment>}
-      {!inView && <noscript>{renderImage(true, false)}</noscript>}
-      {status === 'failed' && (
-        <span
-          style={{ ...FILL, display: 'grid', placeItems: 'center', textAlign: 'center', background: '#eee' }}
-        >
-          {alt}
-        </span>
+      {shown && image}
+      {!inView && <noscript>{image}</noscript>}
+      {failed && (
+        <span style={{ ...FILL, display: 'grid', placeItems: 'center', textAlign: 'center', background: '#eee' }}>{alt}</span>
       )}
     </span>
   );

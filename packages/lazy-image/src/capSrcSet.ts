@@ -8,6 +8,7 @@ import { formatSrcSet, parseSrcSet } from './parseSrcSet.js';
 export function capSrcSet(srcset: string, cssWidth: number | undefined): string {
   // A srcset uses either width or density descriptors (mixing them is invalid HTML), so one sort serves both.
   const candidates = parseSrcSet(srcset).sort((a, b) => a.value - b.value);
-  const cover = candidates.find((c) => c.value >= (c.unit === 'x' ? 1 : (cssWidth ?? 0)));
-  return formatSrcSet(cover ? candidates.filter((c) => c.value <= cover.value) : candidates);
+  const cover = candidates.findIndex((c) => c.value >= (c.unit === 'x' ? 1 : (cssWidth ?? 0)));
+  // Without a covering candidate (-1) every candidate is kept.
+  return formatSrcSet(cover < 0 ? candidates : candidates.slice(0, cover + 1));
 }

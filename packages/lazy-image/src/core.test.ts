@@ -3,8 +3,7 @@ import { capSrcSet } from './capSrcSet.js';
 import { isConstrainedNetwork } from './isConstrainedNetwork.js';
 import { formatSrcSet, parseSrcSet } from './parseSrcSet.js';
 import { describeBoxError, resolveBox } from './resolveBox.js';
-import { resolveLoading } from './resolveLoading.js';
-import { retryDelay } from './retryDelay.js';
+import { observerMargin, resolveLoading } from './resolveLoading.js';
 
 describe('parseSrcSet', () => {
   it('parses width, density and bare candidates and formats them back', () => {
@@ -20,6 +19,13 @@ describe('parseSrcSet', () => {
   it('rejects malformed descriptors', () => {
     expect(() => parseSrcSet('a.jpg 320px')).toThrow(/bad srcset "a.jpg 320px"/);
     expect(() => parseSrcSet('a.jpg 1x 2x')).toThrow(/bad srcset/);
+    expect(() => parseSrcSet('a.jpg 1.2.3x')).toThrow(/bad srcset/);
+  });
+  it('skips empty parts and takes a fraction without a leading digit, as browsers do', () => {
+    expect(parseSrcSet('a.jpg 1x, ,b.jpg .5x,')).toEqual([
+      { url: 'a.jpg', value: 1, unit: 'x' },
+      { url: 'b.jpg', value: 0.5, unit: 'x' },
+    ]);
   });
 });
 
@@ -52,6 +58,12 @@ describe('resolveLoading', () => {
     expect(resolveLoading({ priority: false, rootMargin: '600px', constrained: true })).toEqual({ kind: 'observer', rootMargin: '0px' });
     expect(resolveLoading({ priority: false, rootMargin: undefined, constrained: false })).toEqual({ kind: 'native' });
   });
+  it('gives the component the bare observer margin, null when not observed', () => {
+    expect(observerMargin(true, '600px', true)).toBeNull();
+    expect(observerMargin(false, '600px', false)).toBe('600px');
+    expect(observerMargin(false, '600px', true)).toBe('0px');
+    expect(observerMargin(undefined, undefined, false)).toBeNull();
+  });
 });
 
 describe('resolveBox', () => {
@@ -59,9 +71,20 @@ describe('resolveBox', () => {
     expect(resolveBox({ width: 400, height: 300 })).toEqual({ ratio: 4 / 3, width: 400 });
     expect(resolveBox({ aspectRatio: '16 / 9' })).toEqual({ ratio: 16 / 9, width: undefined });
     expect(resolveBox({ aspectRatio: 1.5, width: 300 })).toEqual({ ratio: 1.5, width: 300 });
+    expect(resolveBox({ aspectRatio: '1.5', width: -1 })).toEqual({ ratio: 1.5, width: undefined });
   });
   it('rejects a missing or bad size with a clear description', () => {
-    for (const input of [{ width: 400 }, { aspectRatio: 'wide' }, { width: 400, height: Number.NaN }]) {
+    const bad = [
+      { width: 400 },
+      { height: 300 },
+      { aspectRatio: 'wide' },
+      { aspectRatio: '16/0' },
+      { width: 400, height: Number.NaN },
+      { width: 400, height: -300 },
+      { width: -400, height: -300 },
+      { width: 0, height: 300 },
+    ];
+    for (const input of bad) {
       expect(resolveBox(input)).toBeUndefined();
     }
     expect(describeBoxError({ width: 400 })).toBe('lazy-image: give width+height or aspectRatio (to reserve the box); got {"width":400}');
@@ -69,9 +92,3 @@ describe('resolveBox', () => {
   });
 });
 
-describe('retryDelay', () => {
-  it('backs off exponentially and stops after the retries', () => {
-    expect([0, 1, 2, 3].map((a) => retryDelay(a, 3, 100))).toEqual([100, 200, 400, null]);
-    expect(retryDelay(0, 0, 100)).toBeNull();
-  });
-});

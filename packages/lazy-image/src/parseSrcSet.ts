@@ -14,14 +14,11 @@ export function parseSrcSet(srcset: string): SrcSetCandidate[] {
   const candidates: SrcSetCandidate[] = [];
   for (const part of srcset.split(',')) {
     const text = part.trim();
-    if (!text) continue;
-    const match = /^(\S+)(?:\s+(\d+(?:\.\d+)?)([wx]))?$/.exec(text);
-    if (!match) {
-      // A typo must not take the page down in production; development says what is wrong.
-      if (process.env.NODE_ENV !== 'production') throw new Error(`lazy-image: bad srcset "${text}"`);
-      continue;
-    }
-    candidates.push({ url: match[1] as string, value: Number(match[2] ?? 1), unit: (match[3] ?? 'x') as 'w' | 'x' });
+    const match = /^(\S+)(?:\s+(\d*\.?\d+)([wx]))?$/.exec(text);
+    if (match) candidates.push({ url: match[1] as string, value: +(match[2] ?? 1), unit: (match[3] ?? 'x') as 'w' | 'x' });
+    // An empty part (a trailing comma) is skipped. A typo must not take the page down in production;
+    // development says what is wrong.
+    else if (text && process.env.NODE_ENV !== 'production') throw new Error(`lazy-image: bad srcset "${text}"`);
   }
   return candidates;
 }

@@ -14,22 +14,17 @@ export interface ResolvedBox {
 // Number.isFinite is false for non-numbers, which covers untyped callers too.
 const positive = (value: unknown): value is number => Number.isFinite(value) && (value as number) > 0;
 
-function parseRatio(value: number | string): number {
-  const [w = NaN, h = 1] = String(value).split('/').map(Number);
-  return w / h;
-}
-
 /**
  * Works out the box to reserve before the image arrives, so the layout never shifts (CLS 0).
  * Returns `undefined` when no usable size was given; {@link describeBoxError} says why.
  */
 export function resolveBox({ width, height, aspectRatio }: BoxInput): ResolvedBox | undefined {
   const w = positive(width) ? width : undefined;
-  if (aspectRatio !== undefined) {
-    const ratio = parseRatio(aspectRatio);
-    return positive(ratio) ? { ratio, width: w } : undefined;
-  }
-  return w && positive(height) ? { ratio: w / height, width: w } : undefined;
+  // One division serves every form: "16/9", "1.5" and 1.5 (denominator 1), and width+height as "w/h".
+  // A missing or bad part gives NaN, which fails the positive check.
+  const [x = NaN, y = 1] = String(aspectRatio ?? `${w}/${height}`).split('/').map(Number);
+  const ratio = x / y;
+  return positive(ratio) ? { ratio, width: w } : undefined;
 }
 
 /**

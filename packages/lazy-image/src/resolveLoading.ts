@@ -12,14 +12,18 @@ export interface LoadingInput {
 }
 
 /**
- * Picks the loading path. Priority images load at once. A custom distance needs an IntersectionObserver,
- * because `loading="lazy"` has a browser-chosen distance (1250-2500 px in Chromium). On a constrained
- * network we also take the observer with no margin: Chromium loads lazy images *earlier* on slow networks,
- * the opposite of what saves data.
+ * The IntersectionObserver `rootMargin` an image waits for, or `null` when it is not observed (priority images
+ * load at once, the others use native `loading="lazy"`). A custom distance needs an observer, because
+ * `loading="lazy"` has a browser-chosen distance (1250-2500 px in Chromium). On a constrained network we also
+ * take the observer with no margin: Chromium loads lazy images *earlier* on slow networks, the opposite of
+ * what saves data. `<LazyImage>` uses this bare form; {@link resolveLoading} names the outcome.
  */
+export function observerMargin(priority: boolean | undefined, rootMargin: string | undefined, constrained: boolean): string | null {
+  return priority ? null : constrained ? '0px' : (rootMargin ?? null);
+}
+
+/** Picks the loading path: eager for priority images, else an observer or native lazy loading ({@link observerMargin}). */
 export function resolveLoading({ priority, rootMargin, constrained }: LoadingInput): LoadingStrategy {
-  if (priority) return { kind: 'eager' };
-  if (constrained) return { kind: 'observer', rootMargin: '0px' };
-  if (rootMargin !== undefined) return { kind: 'observer', rootMargin };
-  return { kind: 'native' };
+  const margin = observerMargin(priority, rootMargin, constrained);
+  return margin === null ? { kind: priority ? 'eager' : 'native' } : { kind: 'observer', rootMargin: margin };
 }

@@ -6,20 +6,19 @@ import { useEffect, useState, type RefObject } from 'react';
  */
 export function useInView(ref: RefObject<Element | null>, rootMargin: string | null): boolean {
   const [seen, setSeen] = useState(false);
+  const waiting = rootMargin !== null && !seen;
   useEffect(() => {
     const element = ref.current;
-    if (rootMargin === null || seen || !element) return;
+    if (!waiting || !element) return;
     // Without IntersectionObserver (very old browsers, jsdom) the image simply loads.
-    if (typeof IntersectionObserver === 'undefined') return setSeen(true);
+    if (!globalThis.IntersectionObserver) return setSeen(true);
     // One observer per image: simpler than a shared registry, and browsers batch observers cheaply.
     const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) setSeen(true);
-      },
+      (entries) => entries.some((entry) => entry.isIntersecting) && setSeen(true),
       { rootMargin },
     );
     observer.observe(element);
     return () => observer.disconnect();
-  }, [ref, rootMargin, seen]);
-  return rootMargin === null || seen;
+  }, [ref, rootMargin, waiting]);
+  return !waiting;
 }

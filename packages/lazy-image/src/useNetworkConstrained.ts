@@ -18,7 +18,7 @@ const readConstrained = (): boolean => isConstrainedNetwork(connection());
 const serverConstrained = (): boolean => false;
 
 /** Whether to save bytes, following `navigator.connection` live unless the app forces a mode. */
-export function useNetworkConstrained(mode: NetworkMode): boolean {
+export function useNetworkConstrained(mode: NetworkMode = 'auto'): boolean {
   const auto = useSyncExternalStore(subscribe, readConstrained, serverConstrained);
   return mode === 'auto' ? auto : mode === 'constrained';
 }
