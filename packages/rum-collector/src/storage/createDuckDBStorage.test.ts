@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeBeacon } from '../test-utils/makeBeacon.js';
 import { createDuckDBStorage } from './createDuckDBStorage.js';
+import { openIngestJournal } from './openIngestJournal.js';
 import { storageSuite } from '../test-utils/storageSuite.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rum-duckdb-'));
@@ -33,6 +34,45 @@ describe('duckdb across restarts', () => {
       await second.close();
     } finally {
       rmSync(restartDir, { recursive: true, force: true });
+    }
+  });
+
+  it('stores at start what a crash left in the ingest journal, and nothing it had stored already', async () => {
+    const crashDir = mkdtempSync(join(tmpdir(), 'rum-duckdb-crash-'));
+    try {
+      const stored = makeBeacon();
+      const first = await createDuckDBStorage({ dataDir: crashDir });
+      await first.insertBatch([{ beacon: stored, receivedAt: 1 }]);
+      await first.close();
+      expect(readdirSync(join(crashDir, 'journal'))).toEqual([]);
+
+      // A crash after the journal fsync, before the database commit: entry 1 is stored, entry 2 is not.
+      const lost = makeBeacon();
+      const { journal } = await openIngestJournal(join(crashDir, 'journal'), { storedUpTo: 0 });
+      await journal.append([{ beacon: stored, receivedAt: 1 }], 0);
+      await journal.append([{ beacon: lost, receivedAt: 2 }], 1);
+
+      const second = await createDuckDBStorage({ dataDir: crashDir });
+      expect(await second.countBeacons()).toBe(2);
+      expect((await second.listBeacons({ pageViewId: lost.pageViewId })).map((b) => b.beacon)).toEqual([lost]);
+      // The replayed entry 1 is not counted as a duplicate; entry 2's recorded duplicate is.
+      expect(await second.countDuplicates()).toBe(1);
+      await second.close();
+      expect(readdirSync(join(crashDir, 'journal'))).toEqual([]);
+    } finally {
+      rmSync(crashDir, { recursive: true, force: true });
+    }
+  });
+
+  it('answers queries with every acknowledged beacon (reads wait for the background commit)', async () => {
+    const readDir = mkdtempSync(join(tmpdir(), 'rum-duckdb-read-'));
+    try {
+      const storage = await createDuckDBStorage({ dataDir: readDir });
+      for (let i = 0; i < 20; i++) await storage.insertBatch([{ beacon: makeBeacon(), receivedAt: i }]);
+      expect(await storage.countBeacons()).toBe(20);
+      await storage.close();
+    } finally {
+      rmSync(readDir, { recursive: true, force: true });
     }
   });
 });

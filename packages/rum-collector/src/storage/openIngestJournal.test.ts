@@ -1,0 +1,60 @@
+import { appendFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeBeacon } from '../test-utils/makeBeacon.js';
+import { openIngestJournal } from './openIngestJournal.js';
+
+const dirs: string[] = [];
+const newDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rum-journal-'));
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('openIngestJournal', () => {
+  it('gives back, after a crash, every appended entry newer than what the store has', async () => {
+    const dir = newDir();
+    const a = makeBeacon();
+    const b = makeBeacon({ seq: 3 });
+    const first = await openIngestJournal(dir);
+    expect(first.leftover).toEqual([]);
+    expect(await first.journal.append([{ beacon: a, receivedAt: 10 }], 0)).toBe(1);
+    expect(await first.journal.append([{ beacon: b, receivedAt: 11, json: JSON.stringify(b) }], 2)).toBe(2);
+    // No close(): the process died.
+
+    const again = await openIngestJournal(dir, { storedUpTo: 1 });
+    expect(again.leftover).toEqual([{ id: 2, beacons: [{ beacon: b, receivedAt: 11, json: JSON.stringify(b) }], duplicates: 2 }]);
+    // Ids continue after the highest one on disk, never reusing one the store may have recorded.
+    expect(await again.journal.append([], 1)).toBe(3);
+    await again.journal.close();
+  });
+
+  it('ignores a torn last line (written when the process died, so never acknowledged)', async () => {
+    const dir = newDir();
+    const { journal } = await openIngestJournal(dir);
+    await journal.append([{ beacon: makeBeacon(), receivedAt: 1 }], 0);
+    await journal.close();
+    const [segment] = readdirSync(dir);
+    appendFileSync(join(dir, segment!), '{"id":2,"d":0,"b":[[2,"{\\"v\\":1');
+    const reopened = await openIngestJournal(dir);
+    expect(reopened.leftover.map((entry) => entry.id)).toEqual([1]);
+    await reopened.journal.close();
+  });
+
+  it('starts a new segment past segmentBytes and deletes segments once the store has all of them', async () => {
+    const dir = newDir();
+    const { journal } = await openIngestJournal(dir, { segmentBytes: 1 });
+    for (let i = 0; i < 3; i++) await journal.append([{ beacon: makeBeacon(), receivedAt: i }], 0);
+    expect(readdirSync(dir).sort()).toEqual(['segment-1.ndjson', 'segment-2.ndjson', 'segment-3.ndjson']);
+    await journal.release(2);
+    expect(readdirSync(dir)).toEqual(['segment-3.ndjson']);
+    await journal.close();
+    await journal.release(3);
+    expect(readdirSync(dir)).toEqual([]);
+    await expect(journal.append([], 0)).rejects.toThrow(/closed/);
+  });
+});
