@@ -5,6 +5,7 @@ import { visualizer } from 'rollup-plugin-visualizer';
 import { defineConfig, type PluginOption } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { preloadHeroImage } from './apps/demo/build/preloadHeroImage';
+import { routePreloads } from './apps/demo/build/routePreloads';
 
 // The demo PWA's production build. It is also the template: copy this file with apps/demo.
 const demoRoot = fileURLToPath(new URL('./apps/demo', import.meta.url));
@@ -56,6 +57,8 @@ export default defineConfig({
     // `import hero from './hero.jpg?responsive'`: AVIF/WebP/JPEG at these widths plus a ThumbHash placeholder.
     responsiveImages({ widths: [640, 960, 1280, 1920] }),
     preloadHeroImage(),
+    // The lazy route a URL renders, for the server's Link: rel=modulepreload (patterns as in src/router.tsx).
+    routePreloads({ '/': 'src/routes/CatalogPage.tsx', '/items/:id': 'src/routes/ItemPage.tsx' }),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src',
@@ -68,6 +71,8 @@ export default defineConfig({
         rollupFormat: 'iife',
         // The web manifest is added by the plugin itself; globbing it too would precache it twice.
         globPatterns: ['**/*.{js,css,html,svg,png,ico}'],
+        // Per-route copies of index.html for the server's first answer; offline, index.html serves every route.
+        globIgnores: ['shells/**'],
       },
       manifest: {
         name: 'Pronto Catalog',

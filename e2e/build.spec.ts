@@ -41,3 +41,18 @@ test('index.html preloads the hero (the LCP element of the first page) with file
   expect(files.length).toBeGreaterThan(1);
   for (const file of files) expect(() => readFileSync(join(demoDist, file))).not.toThrow();
 });
+
+test('each route has a shell: index.html plus modulepreloads of exactly the chunks its lazy route adds', () => {
+  const index = readFileSync(join(demoDist, 'index.html'), 'utf8');
+  const { routes } = JSON.parse(readFileSync(join(demoDist, 'route-preloads.json'), 'utf8')) as { routes: { path: string; shell: string; files: string[] }[] };
+  const manifest = JSON.parse(readFileSync(join(demoDist, '.vite/manifest.json'), 'utf8')) as Record<string, { file: string }>;
+  const routeChunk = { '/': manifest['src/routes/CatalogPage.tsx']?.file, '/items/:id': manifest['src/routes/ItemPage.tsx']?.file };
+  expect(routes.map((route) => route.path)).toEqual(Object.keys(routeChunk));
+  for (const route of routes) {
+    expect(route.files[0]).toBe(routeChunk[route.path as keyof typeof routeChunk]);
+    const links = route.files.map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`).join('');
+    expect(readFileSync(join(demoDist, route.shell), 'utf8')).toBe(index.replace('</head>', `${links}</head>`));
+    // Nothing the entry already loads is preloaded again.
+    for (const file of route.files) expect(index).not.toContain(file);
+  }
+});

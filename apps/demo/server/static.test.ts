@@ -95,8 +95,17 @@ describe('static files', () => {
     expect(Number(head.headers['content-length'])).toBeGreaterThan(0);
   });
 
+  it('answers a navigation with the shell of its route (index.html plus its modulepreloads) when the build has one', async () => {
+    const item = await rawRequest(url, '/items/42', { headers: html });
+    expect(item.status).toBe(200);
+    expect(item.headers['cache-control']).toBe('no-cache');
+    expect(item.body.toString('utf8')).toBe(FAKE_DIST['shells/route-1.html']);
+    // No shell for "/" in this build: index.html itself.
+    expect((await rawRequest(url, '/', { headers: html })).body.toString('utf8')).toBe(FAKE_DIST['index.html']);
+  });
+
   it('falls back to index.html for client routes that want HTML, and 404s the rest', async () => {
-    const deep = await rawRequest(url, '/items/42', { headers: html });
+    const deep = await rawRequest(url, '/catalog/deep/link', { headers: html });
     expect(deep.status).toBe(200);
     expect(deep.headers['cache-control']).toBe('no-cache');
     expect(deep.body.toString('utf8')).toBe(FAKE_DIST['index.html']);

@@ -10,6 +10,7 @@ import { cacheControlFor } from './cacheControlFor.js';
 import { contentTypeOf, isCompressible } from './contentTypes.js';
 import { createFileCache, type FileCache } from './createFileCache.js';
 import { resolveStaticPath } from './resolveStaticPath.js';
+import { routeShells } from './routeShells.js';
 
 // Larger files are streamed as they are, not held in memory.
 const MAX_CACHED_FILE_BYTES = 16 * 1024 * 1024;
@@ -31,23 +32,43 @@ const sharedCache = createFileCache();
 export function createStaticHandler(initialRoot: string, cache: FileCache = sharedCache): StaticHandler {
   let currentRoot = resolve(initialRoot);
 
+  // The build's route-preloads.json, parsed once per version of the file (a deploy swaps the root or rewrites it).
+  let shells: { etag: string; shellFor: (pathname: string) => string | undefined } | undefined;
+
+  /**
+   * The app shell for a navigation to `pathname`: the build's copy of index.html that also preloads the chunks of
+   * the route rendering it, when there is one, else index.html itself.
+   */
+  async function appShell(root: string, pathname: string) {
+    const index = join(root, 'index.html');
+    const listPath = join(root, 'route-preloads.json');
+    const listStats = await statFile(listPath);
+    if (listStats) {
+      const list = await cache.get(listPath, listStats);
+      if (shells?.etag !== list.etag) shells = { etag: list.etag, shellFor: routeShells(list.identity.toString('utf8')) };
+      const shell = shells.shellFor(pathname);
+      const shellPath = shell === undefined ? undefined : resolveStaticPath(root, `/${shell}`);
+      const shellStats = shellPath === undefined ? undefined : await statFile(shellPath);
+      if (shellPath && shellStats) return { path: shellPath, stats: shellStats, urlPath: '/index.html' };
+    }
+    const stats = await statFile(index);
+    return stats ? { path: index, stats, urlPath: '/index.html' } : undefined;
+  }
+
   async function findFile(url: URL, req: IncomingMessage) {
     const root = currentRoot;
     const path = resolveStaticPath(root, url.pathname);
     if (path !== undefined) {
       const direct = await statFile(path);
       if (direct) return { path, stats: direct, urlPath: decodeURIComponent(url.pathname) };
+      if (path === root) return appShell(root, url.pathname);
       const index = join(path, 'index.html');
       const directoryIndex = await statFile(index);
       if (directoryIndex) return { path: index, stats: directoryIndex, urlPath: `${url.pathname.replace(/\/$/, '')}/index.html` };
     }
     // SPA fallback: a navigation to a client route (no extension, wants HTML) gets the app shell.
     const accept = req.headers.accept ?? '';
-    if (extname(url.pathname) === '' && accept.includes('text/html')) {
-      const index = join(root, 'index.html');
-      const stats = await statFile(index);
-      if (stats) return { path: index, stats, urlPath: '/index.html' };
-    }
+    if (extname(url.pathname) === '' && accept.includes('text/html')) return appShell(root, url.pathname);
     return undefined;
   }
 

@@ -34,6 +34,9 @@ export const FAKE_DIST: Readonly<Record<string, string>> = {
   'favicon.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
   'offline.html': '<!doctype html><p>offline</p>',
   '.vite/manifest.json': '{}',
+  'route-preloads.json': JSON.stringify({ routes: [{ path: '/items/:id', shell: 'shells/route-1.html', files: ['assets/ItemPage-ghi789.js'] }] }),
+  'shells/route-1.html': '<!doctype html><html><head><link rel="modulepreload" crossorigin href="/assets/ItemPage-ghi789.js"></head><body>shell</body></html>',
+  'assets/ItemPage-ghi789.js': 'export default 1;',
 };
 
 /** A started server on a free port with fresh dist and data directories, and how to stop it all. */
