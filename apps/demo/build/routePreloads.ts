@@ -35,7 +35,7 @@ export function routePreloads(routes: Readonly<Record<string, string>>): Plugin 
     configResolved(config) {
       root = config.root;
     },
-    async writeBundle(output, bundle) {
+    async writeBundle(outputOptions, bundle) {
       const chunks = Object.values(bundle).filter((output) => output.type === 'chunk');
       const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
       // What the entry loads already (index.html has it and its static imports): never preloaded again.
@@ -47,7 +47,7 @@ export function routePreloads(routes: Readonly<Record<string, string>>): Plugin 
       };
       for (const chunk of chunks) if (chunk.isEntry) collect(chunk.fileName, initial);
 
-      const outDir = output.dir ?? resolve(root, 'dist');
+      const outDir = outputOptions.dir ?? resolve(root, 'dist');
       const html = await readFile(join(outDir, 'index.html'), 'utf8');
       if (!html.includes('</head>')) throw new Error('routePreloads: index.html has no </head>');
       await mkdir(join(outDir, 'shells'), { recursive: true });
