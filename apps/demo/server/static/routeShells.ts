@@ -1,4 +1,4 @@
-/** One route of the build's route-preloads.json (written by apps/demo/build/routePreloads.ts). */
+/** One route of the build's route-preloads.json (written by the routePreloads Vite plugin in build/routePreloads.ts). */
 interface RouteShell {
   path: string;
   shell: string;
