@@ -1,6 +1,6 @@
 // The collector under test, in its own process so the load generator does not share its event loop.
 // argv: <kind: duckdb|postgres|validate-only> <dataDir|connectionString>; env
-// RUM_BENCH_CHECKPOINT (DuckDB checkpoint_threshold, e.g. 64MB), RUM_BENCH_TRACE (batch sizes, commit times)
+// RUM_BENCH_CHECKPOINT (DuckDB checkpoint_threshold, e.g. 64MB), RUM_BENCH_LOAD_BATCH (DuckDB loadBatch), RUM_BENCH_TRACE (batch sizes, commit times)
 import { createServer } from 'node:http';
 import { createCollectorServer, createDuckDBStorage, createPostgresStorage, parseBeacon } from '../dist/index.js';
 
@@ -23,7 +23,7 @@ if (kind === 'validate-only') {
   const storage =
     kind === 'postgres'
       ? await createPostgresStorage({ connectionString: target, maxConnections: 3 })
-      : await createDuckDBStorage({ dataDir: target, ...(process.env.RUM_BENCH_CHECKPOINT ? { checkpointThreshold: process.env.RUM_BENCH_CHECKPOINT } : {}) });
+      : await createDuckDBStorage({ dataDir: target, ...(process.env.RUM_BENCH_LOAD_BATCH ? { loadBatch: Number(process.env.RUM_BENCH_LOAD_BATCH) } : {}), ...(process.env.RUM_BENCH_CHECKPOINT ? { checkpointThreshold: process.env.RUM_BENCH_CHECKPOINT } : {}) });
   const server = await createCollectorServer({ port: 0, rateLimit: false, storage });
   if (process.env.RUM_BENCH_TRACE) {
     // Batch sizes and commit times, to see where latency goes.

@@ -75,4 +75,29 @@ describe('duckdb across restarts', () => {
       rmSync(readDir, { recursive: true, force: true });
     }
   });
+
+  it('keeps concurrent batches in order: each stored once, the same key in two of them counted once as a duplicate', async () => {
+    const concurrentDir = mkdtempSync(join(tmpdir(), 'rum-duckdb-concurrent-'));
+    try {
+      const storage = await createDuckDBStorage({ dataDir: concurrentDir });
+      const shared = makeBeacon();
+      const results = await Promise.all([
+        storage.insertBatch([{ beacon: shared, receivedAt: 1 }]),
+        ...Array.from({ length: 30 }, (_, i) => storage.insertBatch([{ beacon: makeBeacon(), receivedAt: i }])),
+        storage.insertBatch([{ beacon: shared, receivedAt: 2 }]),
+      ]);
+      expect(results.map((r) => r.fresh[0])).toEqual([true, ...Array.from({ length: 30 }, () => true), false]);
+      expect(await storage.countBeacons()).toBe(31);
+      expect(await storage.countDuplicates()).toBe(1);
+      await storage.close();
+      // Everything was stored in order, so nothing is replayed (or counted again) at the next start.
+      expect(readdirSync(join(concurrentDir, 'journal'))).toEqual([]);
+      const reopened = await createDuckDBStorage({ dataDir: concurrentDir });
+      expect(await reopened.countBeacons()).toBe(31);
+      expect(await reopened.countDuplicates()).toBe(1);
+      await reopened.close();
+    } finally {
+      rmSync(concurrentDir, { recursive: true, force: true });
+    }
+  });
 });

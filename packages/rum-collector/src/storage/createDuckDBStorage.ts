@@ -25,6 +25,11 @@ export interface DuckDBStorageOptions {
   recentKeys?: number;
   /** Called when storing journaled beacons fails (they stay journaled and are retried). @default logs to stderr */
   onLoadError?: (error: unknown) => void;
+  /**
+   * Most beacons the background loader commits to DuckDB at once. Appending rows runs on the event loop, so a
+   * larger commit delays the answers to beacons arriving meanwhile. @default 1000
+   */
+  loadBatch?: number;
 
 }
 
@@ -51,6 +56,10 @@ function createRecentKeys(limit: number) {
   let previous = new Set<string>();
   return {
     has: (k: string) => current.has(k) || previous.has(k),
+    delete(k: string) {
+      current.delete(k);
+      previous.delete(k);
+    },
     add(k: string) {
       current.add(k);
       if (current.size >= limit / 2) {
@@ -171,15 +180,22 @@ export async function createDuckDBStorage(options: DuckDBStorageOptions): Promis
     }
   }
 
-  // What a crash left in the journal goes into the database before anything new is accepted.
-  if (leftover.length > 0) {
-    await store(leftover.flatMap((entry) => entry.beacons), leftover.reduce((n, entry) => n + entry.duplicates, 0), leftover.at(-1)!.id);
+  // What a crash left in the journal goes into the database before anything new is accepted, `loadBatch` beacons
+  // per transaction.
+  for (let start = 0; start < leftover.length; ) {
+    let end = start;
+    let count = 0;
+    while (end < leftover.length && (end === start || count + leftover[end]!.beacons.length <= (options.loadBatch ?? 1000))) count += leftover[end++]!.beacons.length;
+    const group = leftover.slice(start, end);
+    await store(group.flatMap((entry) => entry.beacons), group.reduce((n, entry) => n + entry.duplicates, 0), group.at(-1)!.id);
+    start = end;
   }
   const loader = createJournalLoader({
     storedUpTo: leftover.at(-1)?.id ?? storedUpTo,
     store: (beacons, duplicates, journalId) => store(beacons, duplicates, journalId),
     release: (id) => journal.release(id),
     onError: options.onLoadError ?? ((error) => console.error('[rum-collector] storing journaled beacons failed, retrying:', error)),
+    maxBatch: options.loadBatch ?? 1000,
   });
   await journal.release(leftover.at(-1)?.id ?? storedUpTo);
   // Duplicates are mostly recent retries: remembering the newest keys catches them at once after a restart too.
@@ -211,10 +227,18 @@ export async function createDuckDBStorage(options: DuckDBStorageOptions): Promis
       });
       const beacons = batch.filter((_, i) => fresh[i]);
       const duplicates = batch.length - beacons.length;
-      // Acknowledged once the journal has it on disk; the database catches up in the background, so a DuckDB
-      // checkpoint (which holds commits for 100-200 ms) no longer holds up the answer to the browser.
-      const id = await journal.append(beacons, duplicates);
+      // Remembered before the write, so a concurrent batch with the same key counts it as a duplicate; forgotten
+      // again if the write fails, so the client's retry is stored.
       for (const key of seen) recent.add(key);
+      let id: number;
+      try {
+        // Acknowledged once the journal has it on disk; the database catches up in the background, so a DuckDB
+        // checkpoint (which holds commits for 100-200 ms) no longer holds up the answer to the browser.
+        id = await journal.append(beacons, duplicates);
+      } catch (error) {
+        for (const key of seen) recent.delete(key);
+        throw error;
+      }
       loader.push({ id, beacons, duplicates });
       return { inserted: beacons.length, duplicates, fresh };
     },

@@ -57,4 +57,16 @@ describe('openIngestJournal', () => {
     expect(readdirSync(dir)).toEqual([]);
     await expect(journal.append([], 0)).rejects.toThrow(/closed/);
   });
+
+  it('writes concurrent appends one at a time, ids in file order', async () => {
+    const dir = newDir();
+    const { journal } = await openIngestJournal(dir);
+    const ids = await Promise.all(Array.from({ length: 20 }, (_, i) => journal.append([{ beacon: makeBeacon(), receivedAt: i }], 0)));
+    expect(ids).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    const reopened = await openIngestJournal(dir);
+    expect(reopened.leftover.map((entry) => entry.id)).toEqual(ids);
+    expect(reopened.leftover.map((entry) => entry.beacons[0]!.receivedAt)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    await journal.close();
+    await reopened.journal.close();
+  });
 });

@@ -72,25 +72,43 @@ export async function openIngestJournal(
     current = { handle, path, bytes: 0, lastId };
   };
 
-  const journal: IngestJournal = {
-    async append(beacons, duplicates) {
-      if (closed) throw new Error('the ingest journal is closed');
-      if (!current || current.bytes >= segmentBytes) {
-        if (current) {
-          await current.handle.close();
-          segments.push({ path: current.path, lastId: current.lastId });
-        }
-        await startSegment();
+  const appendNow = async (beacons: readonly ReceivedBeacon[], duplicates: number): Promise<number> => {
+    if (closed) throw new Error('the ingest journal is closed');
+    if (!current || current.bytes >= segmentBytes) {
+      if (current) {
+        await current.handle.close();
+        segments.push({ path: current.path, lastId: current.lastId });
       }
-      const segment = current!;
-      const id = ++lastId;
-      const line = `${JSON.stringify({ id, d: duplicates, b: beacons.map((r) => [r.receivedAt, r.json ?? JSON.stringify(r.beacon)]) })}\n`;
-      const bytes = Buffer.from(line);
+      await startSegment();
+    }
+    const segment = current!;
+    const id = ++lastId;
+    const line = `${JSON.stringify({ id, d: duplicates, b: beacons.map((r) => [r.receivedAt, r.json ?? JSON.stringify(r.beacon)]) })}\n`;
+    const bytes = Buffer.from(line);
+    try {
       await segment.handle.write(bytes);
       await segment.handle.datasync();
-      segment.bytes += bytes.length;
-      segment.lastId = id;
-      return id;
+    } catch (error) {
+      // A failed write may have left a torn line, and a good line appended after it would be unreadable: the next
+      // append starts a new segment. This one is kept until released: it may hold earlier, unstored entries.
+      current = undefined;
+      segments.push({ path: segment.path, lastId: segment.lastId });
+      await segment.handle.close().catch(() => undefined);
+      throw error;
+    }
+    segment.bytes += bytes.length;
+    segment.lastId = id;
+    return id;
+  };
+
+  // Appends run one at a time, so ids, file order and completion order agree: recovery and release rely on it.
+  let tail: Promise<unknown> = Promise.resolve();
+
+  const journal: IngestJournal = {
+    append(beacons, duplicates) {
+      const run = tail.then(() => appendNow(beacons, duplicates));
+      tail = run.catch(() => undefined);
+      return run;
     },
     async release(id) {
       const done = segments.filter((segment) => segment.lastId <= id);
@@ -101,6 +119,7 @@ export async function openIngestJournal(
     },
     async close() {
       if (closed) return;
+      await tail;
       closed = true;
       await current?.handle.close();
       if (current) segments.push({ path: current.path, lastId: current.lastId });
