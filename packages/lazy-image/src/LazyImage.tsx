@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactElement } from 'react';
+import { useLayoutEffect, useRef, useState, type CSSProperties, type ReactElement } from 'react';
 import * as ReactDOM from 'react-dom';
 import { capSrcSet } from './capSrcSet.js';
 import { describeBoxError, resolveBox } from './resolveBox.js';
@@ -107,11 +107,11 @@ function Image(props: LazyImageProps): ReactElement {
   if (!box && process.env.NODE_ENV !== 'production') throw new Error(describeBoxError(props));
   const wrapperRef = useRef<HTMLSpanElement>(null);
   const imgRef = useRef<HTMLImageElement>(null);
-  // Attempts 0..retries load `src`; the one after loads `fallbackSrc`. Each attempt mounts a fresh <img>.
+  // Attempts 0..retries load `src`; the one after loads `fallbackSrc` (if any); the one after that means every
+  // attempt failed. Each attempt mounts a fresh <img>.
   const [attempt, setAttempt] = useState(0);
-  // The last attempt that failed. Setting the same attempt twice is a no-op, so an error seen both by the
-  // layout effect (it fired before hydration) and by onError is handled once.
-  const [failedAttempt, setFailedAttempt] = useState(-1);
+  // The last attempt whose failure was handled.
+  const seenFailure = useRef(-1);
   const [loaded, setLoaded] = useState(false);
   // True while the image fades in over the placeholder, which stays under it until the transition ends.
   const [fading, setFading] = useState(false);
@@ -122,7 +122,8 @@ function Image(props: LazyImageProps): ReactElement {
   const observed = margin !== null;
   const inView = useInView(wrapperRef, margin);
   const fallback = attempt > retries;
-  const failed = failedAttempt === retries + (fallbackSrc ? 1 : 0);
+  const lastAttempt = retries + (fallbackSrc ? 1 : 0);
+  const failed = lastAttempt < attempt;
 
   // Observed images are revealed after mount (so the wrapper's ref is set), and their real width is known:
   // the best `sizes` there is.
@@ -148,22 +149,26 @@ function Image(props: LazyImageProps): ReactElement {
     });
   }
 
-  useEffect(() => {
-    if (failed) onFail?.();
-    else if (failedAttempt >= 0) {
-      // Exponential backoff (base, 2x, 4x...) for the retries of `src`, so a struggling server is not
-      // hammered; the fallback after the last retry goes at once. The timer is not cleared: the wait only
-      // ends early by unmounting, and React ignores a state update after that.
-      setTimeout(() => setAttempt(failedAttempt + 1), failedAttempt < retries ? baseDelay * 2 ** failedAttempt : 0);
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once per failed attempt
-  }, [failedAttempt]);
-
   const handleLoad = (): void => {
     setLoaded(true);
     onLoad?.(imgRef.current as HTMLImageElement);
   };
-  const handleError = (): void => setFailedAttempt(attempt);
+  // Called by onError and by the mount check below (an error that fired before hydration); the ref makes an
+  // attempt seen by both count once.
+  const handleError = (): void => {
+    // Attempts only go up, so an attempt not above the last handled one was handled already.
+    if (attempt > seenFailure.current) {
+      seenFailure.current = attempt;
+      // Every attempt failed: the alt-text box, now.
+      if (attempt === lastAttempt) {
+        setAttempt(attempt + 1);
+        onFail?.();
+      }
+      // Exponential backoff (base, 2x, 4x...) for the retries of `src`, so a struggling server is not hammered;
+      // the fallback after the last retry goes at once. Not cleared on unmount: React ignores the late update.
+      else setTimeout(() => setAttempt(attempt + 1), attempt < retries ? baseDelay * 2 ** attempt : 0);
+    }
+  };
 
   const shown = inView && !failed;
   useLayoutEffect(() => {

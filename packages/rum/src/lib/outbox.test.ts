@@ -1,21 +1,9 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Beacon } from '../types.js';
-import { storeBeacons, takeBeacons, type StoredBeacon } from './outbox.js';
+import { outboxRecord as record } from '../test-utils/outboxRecord.js';
+import { storeBeacons, takeBeacons } from './outbox.js';
 
-const record = (seq: number, dropped?: number): StoredBeacon => ({
-  url: 'https://app.test/rum/collect',
-  beacon: {
-    v: 1,
-    pageViewId: 'page-view-1',
-    seq,
-    sentAt: 1,
-    ...(dropped ? { dropped } : {}),
-    context: { route: '/', deviceClass: 'desktop' },
-    events: [{ type: 'custom', name: 'x', value: seq, route: '/', t: 1 }],
-  } satisfies Beacon,
-});
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();

@@ -2,20 +2,10 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Beacon } from '../types.js';
-import { storeBeacons, takeBeacons, type StoredBeacon } from './outbox.js';
+import { outboxRecord as record } from '../test-utils/outboxRecord.js';
+import { storeBeacons, takeBeacons } from './outbox.js';
 import { keepBeacons, replayOutbox, SYNC_TAG } from './replayOutbox.js';
 
-const record = (seq: number): StoredBeacon => ({
-  url: 'https://app.test/rum/collect',
-  beacon: {
-    v: 1,
-    pageViewId: 'page-view-1',
-    seq,
-    sentAt: 1,
-    context: { route: '/', deviceClass: 'desktop' },
-    events: [{ type: 'custom', name: 'x', value: seq, route: '/', t: 1 }],
-  } satisfies Beacon,
-});
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
