@@ -1,12 +1,22 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { defineConfig, type Project } from '@playwright/test';
-import { chromiumLaunchOptions } from './e2e/support/browser';
+import { chromiumLaunchOptions } from './test-utils/chromium.js';
+
+// Tests that judge time (frames painted under 4x CPU throttling) carry this tag. They run in the `timing`
+// project: one worker, after every other project has finished, so no other test shares the CPU with them.
+const TIMING = /@timing/;
 
 // One project for the demo PWA (e2e/) and one for each package that has browser tests of its own
 // (packages/<name>/e2e/). Every spec starts the servers it needs on 127.0.0.1 and stops them.
 const packageProjects: Project[] = readdirSync('packages')
   .filter((name) => existsSync(`packages/${name}/e2e`))
-  .map((name) => ({ name, testDir: `packages/${name}/e2e`, outputDir: `test-results/${name}` }));
+  .map((name) => ({ name, testDir: `packages/${name}/e2e`, outputDir: `test-results/${name}`, grepInvert: TIMING }));
+
+const parallelProjects: Project[] = [
+  { name: 'demo-setup', testDir: 'e2e/support', testMatch: 'demo.setup.ts', outputDir: 'test-results/demo-setup' },
+  { name: 'demo', testDir: 'e2e', testIgnore: 'support/**', dependencies: ['demo-setup'], outputDir: 'test-results/demo', grepInvert: TIMING },
+  ...packageProjects,
+];
 
 export default defineConfig({
   forbidOnly: true,
@@ -23,8 +33,17 @@ export default defineConfig({
     launchOptions: chromiumLaunchOptions(),
   },
   projects: [
-    { name: 'demo-setup', testDir: 'e2e/support', testMatch: 'demo.setup.ts', outputDir: 'test-results/demo-setup' },
-    { name: 'demo', testDir: 'e2e', testIgnore: 'support/**', dependencies: ['demo-setup'], outputDir: 'test-results/demo' },
-    ...packageProjects,
+    ...parallelProjects,
+    {
+      name: 'timing',
+      testDir: '.',
+      testMatch: ['e2e/**/*.spec.ts', 'packages/*/e2e/**/*.spec.ts'],
+      grep: TIMING,
+      workers: 1,
+      outputDir: 'test-results/timing',
+      // Waiting for the other projects is what keeps the CPU to itself. A failure among them skips it (Playwright
+      // runs no project after a failed dependency); run it alone with `--project=timing --no-deps`.
+      dependencies: parallelProjects.map((project) => project.name!),
+    },
   ],
 });

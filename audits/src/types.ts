@@ -1,3 +1,6 @@
+import type { SamplingPlan } from './compare/sampleAlternately.js';
+import type { TimingRule } from './stats/judgeTiming.js';
+
 /** Lighthouse's emulation presets: mobile (Moto G Power, simulated slow 4G, 4x CPU) and desktop. */
 export type FormFactor = 'mobile' | 'desktop';
 
@@ -53,6 +56,20 @@ export interface VitalsLimits {
   blockingTime?: number;
   /** The single longest main-thread task seen. */
   longestTask?: number;
+}
+
+/** Rules of the A/B timing gates, per figure of each kind of target (see audit.config.ts). */
+export interface TimingRules {
+  lighthouse: Partial<Record<'performance' | keyof LighthouseMetrics, TimingRule>>;
+  vitals: Partial<Record<'lcp' | 'fcp' | 'inp' | 'blockingTime' | 'longestTask', TimingRule>>;
+  cpu: { cpuMs: TimingRule; handlersMs: TimingRule };
+}
+
+/** Sampling plans of the A/B timing gates, per kind of target. */
+export interface TimingSampling {
+  lighthouse: SamplingPlan;
+  vitals: SamplingPlan;
+  cpu: SamplingPlan;
 }
 
 /** How far a figure may move in the bad direction before the baseline check fails. */

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { serveStatic, type StaticServer } from '../../test-utils/serveStatic.js';
 import { packPackages } from '../lib/packPackages.mjs';
-import { serveStatic } from '../lib/serveStatic.mjs';
 import { startCollector } from '../lib/startCollector.mjs';
 import { createConsumerApp, runIn } from './createConsumerApp.mjs';
 import { formatImportSizes, measureImports } from './measureImports.mjs';
@@ -14,7 +14,7 @@ test.describe.configure({ mode: 'serial' });
 let tarballDir: string;
 let tarballs: Map<string, string>;
 let appDir: string;
-let site: Awaited<ReturnType<typeof serveStatic>> | undefined;
+let site: StaticServer | undefined;
 let collector: Awaited<ReturnType<typeof startCollector>> | undefined;
 
 test.beforeAll(async () => {
@@ -64,7 +64,7 @@ test('builds with vite, images included', async () => {
   test.setTimeout(90_000);
   const { stdout } = await runIn(appDir, 'npx', ['vite', 'build']);
   expect(stdout).toMatch(/photo-640-\w+\.avif/);
-  site = await serveStatic(join(appDir, 'dist'));
+  site = await serveStatic(join(appDir, 'dist'), { fallback: 'index.html' });
   collector = await startCollector(appDir);
 });
 
@@ -139,7 +139,7 @@ test('per-import sizes, tree-shaken from the installed packages', async ({}, tes
 
 // The packages that declare `react: ^18 || ^19` must also run on React 18, not only type-check against it.
 test.describe('on React 18 at runtime', () => {
-  let site18: Awaited<ReturnType<typeof serveStatic>> | undefined;
+  let site18: StaticServer | undefined;
   test.afterAll(async () => site18?.close());
 
   test('installs React 18 and rebuilds', async () => {
@@ -149,7 +149,7 @@ test.describe('on React 18 at runtime', () => {
     const { stdout } = await runIn(appDir, 'node', ['-p', "require('react/package.json').version + ' ' + require('react-dom/package.json').version"]);
     expect(stdout.trim()).toMatch(/^18\.\d+\.\d+ 18\.\d+\.\d+$/);
     await runIn(appDir, 'npx', ['vite', 'build', '--outDir', 'dist-react18']);
-    site18 = await serveStatic(join(appDir, 'dist-react18'));
+    site18 = await serveStatic(join(appDir, 'dist-react18'), { fallback: 'index.html' });
   });
 
   test('renders the list, the image and the RUM provider without errors', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunchOptions } from '../../e2e/support/browser';
+import { chromiumLaunchOptions } from '../../test-utils/chromium.js';
 
 // The tests that use the packages from outside the monorepo (`npm run test:consumer`): each packs the packages
 // and installs a fresh app from the tarballs first, which takes a minute, so they are not projects of the

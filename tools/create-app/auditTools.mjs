@@ -2,7 +2,7 @@
 // audit scripts, which work unchanged at the app's root, and the packages the audit code imports.
 
 /** The root scripts that build and run audits/; their paths (audits/...) are the same in the app. */
-export const AUDIT_SCRIPTS = ['audit:build', 'audit', 'audit:lighthouse', 'audit:perf', 'audit:baseline', 'audit:report', 'audit:update-baseline', 'test:audit'];
+export const AUDIT_SCRIPTS = ['audit:build', 'audit', 'audit:lighthouse', 'audit:perf', 'audit:timings', 'audit:baseline', 'audit:report', 'audit:update-baseline', 'test:audit'];
 
 /** Audit imports the root package.json pins (lighthouse; @playwright/test is among the app's tools already). */
 export const AUDIT_TOOLS = ['lighthouse'];

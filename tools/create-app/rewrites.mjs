@@ -16,6 +16,10 @@ export const COPIES = [
   ['scripts/size-budget.mjs', 'scripts/size-budget.mjs'],
   ['scripts/initial-load.mjs', 'scripts/initial-load.mjs'],
   ['e2e', 'e2e'],
+  // The Chromium setup that e2e/support/browser.ts and audits/src/lib/chromium.ts load (the monorepo's other
+  // test helpers stay behind).
+  ['test-utils/chromium.js', 'test-utils/chromium.js'],
+  ['test-utils/chromium.d.ts', 'test-utils/chromium.d.ts'],
   ['.oxlintrc.json', '.oxlintrc.json'],
   // The performance audits (Lighthouse, Playwright vitals, baseline, report), minus what AUDIT_SKIP leaves out.
   ['audits', 'audits'],

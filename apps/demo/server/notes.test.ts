@@ -304,6 +304,6 @@ describe('durability', () => {
   it('refuses a second server on a data directory that is in use', async () => {
     await expect(
       createDemoServer({ port: 0, precompress: false, distDir: test.distDir, dataDir: test.dataDir }),
-    ).rejects.toThrow(/in use by process/);
+    ).rejects.toThrow(/is in use by another running server/);
   });
 });

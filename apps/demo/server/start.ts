@@ -17,10 +17,12 @@ if (!existsSync(join(distDir, 'index.html'))) {
   console.warn(`No build in ${distDir}: run \`npm run build\` first (the API works without it).`);
 }
 
-const stack = await createDemoStack({ distDir, dataDir, port, host });
+const stack = await createDemoStack({ distDir, dataDir, port, host }).catch((error: unknown) => {
+  // A refused start (directory in use, port taken, damaged log) is the operator's to fix: the message, not a trace.
+  console.error(`Pronto demo could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
 const { server } = stack;
-console.log(`Pronto demo running at ${server.url}`);
-console.log(`Field data (RUM dashboard) at ${server.url}rum/  ·  Prometheus metrics at ${server.url}metrics`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -37,3 +39,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     );
   });
 }
+
+// Announced only once the signals are handled: a supervisor may send SIGTERM as soon as it reads this line.
+console.log(`Pronto demo running at ${server.url}`);
+console.log(`Field data (RUM dashboard) at ${server.url}rum/  ·  Prometheus metrics at ${server.url}metrics`);

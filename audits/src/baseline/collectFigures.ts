@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LighthouseAuditResult } from '../lighthouse/auditLighthouse.js';
-import type { ScenarioSummary } from '../vitals/summarizeScenarios.js';
-import type { Figure, FigureKind } from './types.js';
+import type { ScenarioSummary } from '../vitals/scenarioSummary.js';
+import type { Figure } from './types.js';
 
 interface SizeReport {
   budgets: { name: string; size: number }[];
@@ -52,32 +52,40 @@ export function sizeFigures(report: SizeReport): Figure[] {
   return figures;
 }
 
-/** Each Lighthouse target's median scores and metrics, with the spread of its runs. */
+/**
+ * Each Lighthouse target's deterministic figures: the category scores other than performance (the same audits
+ * pass or fail on every run), CLS, and the LCP element. Timings and the performance score are judged A/B
+ * against the reference build instead (reports/timings/).
+ */
 export function lighthouseFigures(result: LighthouseAuditResult): Figure[] {
   const figures: Figure[] = [];
   for (const target of result.targets) {
     for (const [category, score] of Object.entries(target.summary.scores)) {
+      if (category === 'performance') continue;
       figures.push(withSpread({ id: `lighthouse:${target.id}:${category}`, kind: 'score', value: score }, target.samples.map((s) => s.scores[category as keyof typeof s.scores])));
     }
-    for (const [metric, value] of Object.entries(target.summary.metrics)) {
-      const kind: FigureKind = metric === 'cls' ? 'cls' : 'labTime';
-      figures.push(withSpread({ id: `lighthouse:${target.id}:${metric}`, kind, value }, target.samples.map((s) => s.metrics[metric as keyof typeof s.metrics])));
-    }
+    const cls = target.summary.metrics.cls;
+    if (cls !== undefined) figures.push(withSpread({ id: `lighthouse:${target.id}:cls`, kind: 'cls', value: cls }, target.samples.map((s) => s.metrics.cls)));
+    if (target.summary.lcpElement) figures.push({ id: `lighthouse:${target.id}:lcpElement`, kind: 'identity', value: 0, text: target.summary.lcpElement });
   }
   return figures;
 }
 
-/** Each Playwright scenario's median figures, with min and max when it ran more than once. */
+/**
+ * Each Playwright scenario's deterministic figures from the candidate's runs: the largest CLS seen, the LCP
+ * element, and what the visit downloaded (requests, compressed bytes, render-blocking resources).
+ */
 export function vitalsFigures(scenarios: Record<string, ScenarioSummary>): Figure[] {
   const figures: Figure[] = [];
   for (const [scenario, summary] of Object.entries(scenarios)) {
-    for (const [name, value] of Object.entries(summary.median)) {
-      const figure: Figure = { id: `vitals:${scenario}:${name}`, kind: name === 'cls' ? 'cls' : 'fieldTime', value };
-      const min = summary.min[name as keyof typeof summary.min];
-      const max = summary.max[name as keyof typeof summary.max];
-      if (summary.runs > 1 && min !== undefined && max !== undefined) Object.assign(figure, { min, max });
-      figures.push(figure);
-    }
+    const facts = summary.facts;
+    if (!facts) continue;
+    const id = (name: string) => `vitals:${scenario}:${name}`;
+    figures.push({ id: id('cls'), kind: 'cls', value: facts.cls });
+    if (facts.lcpElement !== undefined) figures.push({ id: id('lcpElement'), kind: 'identity', value: 0, text: facts.lcpElement });
+    figures.push({ id: id('requests'), kind: 'count', value: facts.requests });
+    figures.push({ id: id('bytes'), kind: 'bytes', value: facts.bytes });
+    figures.push({ id: id('renderBlocking'), kind: 'identity', value: 0, text: facts.renderBlocking.join(' ') || '(none)' });
   }
   return figures;
 }

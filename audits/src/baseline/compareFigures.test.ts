@@ -3,41 +3,55 @@ import { stableChunkName } from './collectFigures.js';
 import { allowedSlack, compareFigures, describeRegression, updateBaseline } from './compareFigures.js';
 import type { Baseline } from './types.js';
 
-const tolerances = { bytes: { absolute: 300 }, score: { absolute: 0.03 }, labTime: { absolute: 150, relative: 0.15 }, fieldTime: { absolute: 300, relative: 0.35 }, cls: { absolute: 0.02 } };
+// The repository's policy: deterministic figures are exact (cls keeps a hair under anything visible).
+const tolerances = { bytes: { absolute: 0 }, count: { absolute: 0 }, score: { absolute: 0 }, cls: { absolute: 0.001 }, identity: { absolute: 0 } };
 const baseline: Baseline = {
   updatedAt: '2026-01-01T00:00:00.000Z',
   note: '',
   figures: {
     'size:chunk:entry.js': { kind: 'bytes', value: 4000 },
-    'lighthouse:m:performance': { kind: 'score', value: 0.98 },
-    'lighthouse:m:lcp': { kind: 'labTime', value: 2000 },
-    'vitals:s:cls': { kind: 'cls', value: 0.02 },
-    'vitals:gone:lcp': { kind: 'fieldTime', value: 900 },
+    'lighthouse:m:accessibility': { kind: 'score', value: 1 },
+    'vitals:s:requests': { kind: 'count', value: 12 },
+    'vitals:s:cls': { kind: 'cls', value: 0 },
+    'vitals:s:lcpElement': { kind: 'identity', value: 0, text: 'img.hero' },
+    'vitals:gone:bytes': { kind: 'bytes', value: 900 },
   },
 };
 
 describe('compareFigures', () => {
-  it('fails only figures that got worse by more than their slack, in the right direction per kind', () => {
+  it('fails any growth of a deterministic figure, in the right direction per kind', () => {
     const { regressions, added, notMeasured } = compareFigures(
       baseline,
       [
-        { id: 'size:chunk:entry.js', kind: 'bytes', value: 4301 },
-        { id: 'lighthouse:m:performance', kind: 'score', value: 0.95 },
-        { id: 'lighthouse:m:lcp', kind: 'labTime', value: 1500 },
-        { id: 'vitals:s:cls', kind: 'cls', value: 0.05 },
+        { id: 'size:chunk:entry.js', kind: 'bytes', value: 4001 },
+        { id: 'lighthouse:m:accessibility', kind: 'score', value: 1 },
+        { id: 'vitals:s:requests', kind: 'count', value: 11 },
+        { id: 'vitals:s:cls', kind: 'cls', value: 0.0004 },
+        { id: 'vitals:s:lcpElement', kind: 'identity', value: 0, text: 'h1' },
         { id: 'size:chunk:new.js', kind: 'bytes', value: 10 },
       ],
       tolerances,
     );
-    expect(regressions.map((r) => r.id)).toEqual(['size:chunk:entry.js', 'vitals:s:cls']);
+    expect(regressions.map((r) => r.id)).toEqual(['size:chunk:entry.js', 'vitals:s:lcpElement']);
     expect(added.map((figure) => figure.id)).toEqual(['size:chunk:new.js']);
-    expect(notMeasured).toEqual(['vitals:gone:lcp']);
-    expect(describeRegression(regressions[0]!)).toBe('size:chunk:entry.js regressed by 301 B / 7.5 % (4000 B -> 4301 B, allowed 300 B)');
+    expect(notMeasured).toEqual(['vitals:gone:bytes']);
+    expect(describeRegression(regressions[0]!)).toBe('size:chunk:entry.js regressed by 1 B / 0.0 % (4000 B -> 4001 B, allowed 0 B)');
+    expect(describeRegression(regressions[1]!)).toBe('vitals:s:lcpElement changed: "img.hero" -> "h1"');
   });
 
-  it('fails a score that dropped past its slack', () => {
-    const { regressions } = compareFigures(baseline, [{ id: 'lighthouse:m:performance', kind: 'score', value: 0.94 }], tolerances);
-    expect(describeRegression(regressions[0]!)).toBe('lighthouse:m:performance regressed by 0.04 / 4.1 % (0.98 -> 0.94, allowed 0.03)');
+  it('fails a score that dropped at all, and a request more', () => {
+    const { regressions } = compareFigures(
+      baseline,
+      [
+        { id: 'lighthouse:m:accessibility', kind: 'score', value: 0.98 },
+        { id: 'vitals:s:requests', kind: 'count', value: 13 },
+      ],
+      tolerances,
+    );
+    expect(regressions.map(describeRegression)).toEqual([
+      'lighthouse:m:accessibility regressed by 0.02 / 2.0 % (1.00 -> 0.98, allowed 0.00)',
+      'vitals:s:requests regressed by 1 / 8.3 % (12 -> 13, allowed 0)',
+    ]);
   });
 
   it('uses the larger of the absolute and relative slack', () => {
@@ -51,18 +65,18 @@ describe('updateBaseline', () => {
     const next = updateBaseline(
       baseline,
       [
-        { id: 'lighthouse:m:lcp', kind: 'labTime', value: 1800, min: 1750, max: 1900 },
+        { id: 'vitals:s:requests', kind: 'count', value: 14 },
         { id: 'size:chunk:main.js', kind: 'bytes', value: 5000 },
       ],
       'note',
       new Date('2026-02-02T00:00:00Z'),
     );
     expect(next.updatedAt).toBe('2026-02-02T00:00:00.000Z');
-    expect(next.figures['lighthouse:m:lcp']).toEqual({ kind: 'labTime', value: 1800, min: 1750, max: 1900 });
-    expect(next.figures['lighthouse:m:performance']).toBeUndefined();
+    expect(next.figures['vitals:s:requests']).toEqual({ kind: 'count', value: 14 });
+    expect(next.figures['vitals:s:cls']).toBeUndefined();
     expect(next.figures['size:chunk:entry.js']).toBeUndefined();
-    expect(next.figures['vitals:s:cls']).toEqual({ kind: 'cls', value: 0.02 });
-    expect(Object.keys(next.figures)).toEqual(['lighthouse:m:lcp', 'size:chunk:main.js', 'vitals:gone:lcp', 'vitals:s:cls']);
+    expect(next.figures['lighthouse:m:accessibility']).toEqual({ kind: 'score', value: 1 });
+    expect(Object.keys(next.figures)).toEqual(['lighthouse:m:accessibility', 'size:chunk:main.js', 'vitals:gone:bytes', 'vitals:s:requests']);
   });
 });
 

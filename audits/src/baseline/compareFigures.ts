@@ -7,6 +7,9 @@ export interface Comparison {
   kind: FigureKind;
   baseline: number;
   current: number;
+  /** For identity figures: what it was and what it is now. */
+  baselineText?: string;
+  currentText?: string;
   /** Signed change in the bad direction (positive = worse). */
   worseBy: number;
   allowed: number;
@@ -39,6 +42,11 @@ export function compareFigures(baseline: Baseline, current: readonly Figure[], t
       added.push(figure);
       continue;
     }
+    if (figure.kind === 'identity' || before.kind === 'identity') {
+      const changed = (before.text ?? '') !== (figure.text ?? '');
+      comparisons.push({ id: figure.id, kind: 'identity', baseline: 0, current: changed ? 1 : 0, baselineText: before.text ?? '', currentText: figure.text ?? '', worseBy: changed ? 1 : 0, allowed: 0, regressed: changed });
+      continue;
+    }
     const allowed = allowedSlack(tolerances[figure.kind], before.value);
     const change = worseBy(figure.kind, before.value, figure.value);
     comparisons.push({ id: figure.id, kind: figure.kind, baseline: before.value, current: figure.value, worseBy: change, allowed, regressed: change > allowed + EPSILON });
@@ -48,16 +56,18 @@ export function compareFigures(baseline: Baseline, current: readonly Figure[], t
   return { comparisons, regressions: comparisons.filter((comparison) => comparison.regressed), added, notMeasured };
 }
 
-/** A figure in its unit: bytes, ms, a score in points, CLS with 3 decimals. */
+/** A figure in its unit: bytes, a score in points, CLS with 3 decimals, a count. */
 export function formatFigure(kind: FigureKind, value: number): string {
   if (kind === 'bytes') return `${value} B`;
   if (kind === 'score') return value.toFixed(2);
   if (kind === 'cls') return value.toFixed(3);
-  return `${Math.round(value)} ms`;
+  if (kind === 'count') return `${value}`;
+  return `${value}`;
 }
 
-/** "lighthouse:mobile-catalog:lcp regressed by 412 ms (2100 ms -> 2512 ms, allowed 315 ms)" */
+/** "size:chunk:entry.js regressed by 900 B / 22.8 % (3952 B -> 4852 B, allowed 0 B)" */
 export function describeRegression(comparison: Comparison): string {
+  if (comparison.kind === 'identity') return `${comparison.id} changed: "${comparison.baselineText}" -> "${comparison.currentText}"`;
   const f = (value: number) => formatFigure(comparison.kind, value);
   const percent = comparison.baseline ? ` / ${((comparison.worseBy / Math.abs(comparison.baseline)) * 100).toFixed(1)} %` : '';
   return `${comparison.id} regressed by ${f(comparison.worseBy)}${percent} (${f(comparison.baseline)} -> ${f(comparison.current)}, allowed ${f(comparison.allowed)})`;

@@ -2,6 +2,7 @@
 // is one line and every command reports errors and exit codes the same way.
 const commands: Record<string, () => Promise<{ main(argv: readonly string[]): Promise<number> }>> = {
   lighthouse: () => import('../cli/lighthouse.js'),
+  timings: () => import('../cli/timings.js'),
   baseline: () => import('../cli/baseline.js'),
   report: () => import('../cli/report.js'),
   all: () => import('../cli/audit.js'),

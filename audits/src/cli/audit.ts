@@ -1,16 +1,21 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { main as baseline } from './baseline.js';
 import { main as lighthouse } from './lighthouse.js';
 import { writeAuditReport } from './report.js';
+import { main as timings } from './timings.js';
 import { machineLoadWarning } from '../lib/machineLoad.js';
 import { repoRoot } from '../lib/repoRoot.js';
 
 /**
- * `npm run audit [-- --ci] [--update-baseline] [--repeat-each N]`: every performance gate in one command —
- * Lighthouse, the Playwright vitals audits, the baseline comparison — then the HTML report in reports/audit/.
+ * `npm run audit [-- --ci] [--against <ref>] [--update-baseline]`: every performance gate in one command, then the
+ * HTML report in reports/audit/:
+ * 1. Lighthouse on the candidate: the deterministic limits (accessibility, best practices, SEO, CLS).
+ * 2. Timings A/B: the candidate against the reference build (baseline.json's commit, or `--against`), run
+ *    alternately: Lighthouse performance, the Playwright scenarios' web-vitals and main-thread CPU time. Also
+ *    records each scenario's deterministic figures (CLS until the page settles, LCP element, downloads).
+ * 3. Baseline: every deterministic figure (bytes, requests, scores, CLS, LCP element) exactly against baseline.json.
  * Every step runs even when an earlier one failed, so the report shows all problems; the exit code is 1 if any
  * step failed. `--ci` is the short set (`npm test`); `--update-baseline` writes audits/baseline.json at the end.
  */
@@ -20,9 +25,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     options: {
       ci: { type: 'boolean', default: false },
       'update-baseline': { type: 'boolean', default: false },
-      'repeat-each': { type: 'string' },
+      against: { type: 'string' },
       'skip-lighthouse': { type: 'boolean', default: false },
-      'skip-vitals': { type: 'boolean', default: false },
+      'skip-timings': { type: 'boolean', default: false },
     },
   });
   const root = repoRoot();
@@ -36,15 +41,13 @@ export async function main(argv: readonly string[]): Promise<number> {
   };
 
   if (!existsSync(join(root, 'reports/size/sizes.json'))) console.log('(no reports/size/sizes.json: run `npm run test:size` for the size figures)');
-  if (!values['skip-lighthouse']) await step('Lighthouse', () => lighthouse(values.ci ? ['--ci'] : []));
-  if (!values['skip-vitals']) {
-    const repeatEach = values['repeat-each'] ?? (values.ci ? '1' : '3');
-    await step('Playwright vitals', () => {
-      const cli = join(root, 'node_modules/@playwright/test/cli.js');
-      return spawnSync(process.execPath, [cli, 'test', '-c', 'audits/playwright.config.ts', '--repeat-each', repeatEach], { cwd: root, stdio: 'inherit' }).status ?? 1;
-    });
+  // Reports of an earlier run must not stand in for a step that is skipped or fails this time.
+  for (const dir of ['reports/lighthouse', 'reports/timings', 'reports/perf']) rmSync(join(root, dir), { recursive: true, force: true });
+  if (!values['skip-lighthouse']) await step('Lighthouse (deterministic limits)', () => lighthouse([...(values.ci ? ['--ci'] : []), '--confirm-runs', '0']));
+  if (!values['skip-timings']) {
+    await step('Timings A/B against the reference', () => timings([...(values.ci ? ['--ci'] : []), ...(values.against ? ['--against', values.against] : [])]));
   }
-  await step(values['update-baseline'] ? 'Baseline update' : 'Baseline', () => baseline(values['update-baseline'] ? ['--update'] : []));
+  await step(values['update-baseline'] ? 'Baseline update' : 'Baseline (deterministic figures, exact)', () => baseline(values['update-baseline'] ? ['--update'] : []));
   const report = writeAuditReport(root, failed.map((name) => `${name} step failed (see its output above)`));
   console.log(`\nReport: ${report}`);
   if (failed.length) {

@@ -2,10 +2,37 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { requireBaseline, tolerances } from '../../audit.config.js';
-import { collectFigures } from '../baseline/collectFigures.js';
+import { collectFigures, reportPaths } from '../baseline/collectFigures.js';
+import type { LighthouseAuditResult } from '../lighthouse/auditLighthouse.js';
+import { median } from '../lib/median.js';
+import { git } from '../reference/resolveCommit.js';
 import { compareFigures, describeRegression, updateBaseline } from '../baseline/compareFigures.js';
 import type { Baseline } from '../baseline/types.js';
 import { repoRoot } from '../lib/repoRoot.js';
+
+/**
+ * HEAD, the reference of later A/B timing runs; undefined outside git. Uncommitted app changes would make the
+ * recorded figures describe something HEAD does not hold, so they are named.
+ */
+function referenceCommit(root: string): string | undefined {
+  try {
+    const commit = git(root, ['rev-parse', 'HEAD']);
+    const dirty = git(root, ['status', '--porcelain', '--untracked-files=no']).split('\n').filter((line) => line && !line.endsWith('audits/baseline.json'));
+    if (dirty.length) console.log(`Note: uncommitted changes (${dirty.length} file(s)) are not in the reference ${commit.slice(0, 12)}; commit them and update the baseline again to include them.`);
+    return commit;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The median CPU benchmark index of this run's Lighthouse targets, the device the limits were checked on. */
+function benchmarkIndex(root: string): number | undefined {
+  const path = reportPaths(root).lighthouse;
+  if (!existsSync(path)) return undefined;
+  const summary = JSON.parse(readFileSync(path, 'utf8')) as LighthouseAuditResult;
+  const indexes = summary.targets.map((target) => target.summary.benchmarkIndex).filter((value): value is number => typeof value === 'number' && value > 0);
+  return indexes.length ? Math.round(median(indexes)) : undefined;
+}
 
 /** Reads a baseline file, with a clear error for a broken one. */
 export function readBaseline(path: string): Baseline | undefined {
@@ -37,9 +64,16 @@ export async function main(argv: readonly string[], options: { requireBaseline?:
   const previous = readBaseline(baselinePath);
   if (values.update) {
     const note = 'Written by `npm run audit:update-baseline` from the reports in reports/; review the diff before committing.';
+    const next = updateBaseline(previous, figures, note);
+    const reference = referenceCommit(root);
+    if (reference) next.reference = { commit: reference };
+    const index = benchmarkIndex(root);
+    if (index !== undefined) next.benchmarkIndex = index;
+    else if (previous?.benchmarkIndex !== undefined) next.benchmarkIndex = previous.benchmarkIndex;
     mkdirSync(dirname(baselinePath), { recursive: true });
-    writeFileSync(baselinePath, `${JSON.stringify(updateBaseline(previous, figures, note), null, 2)}\n`);
+    writeFileSync(baselinePath, `${JSON.stringify(next, null, 2)}\n`);
     console.log(`Baseline updated with ${figures.length} figure(s): ${baselinePath}`);
+    if (reference) console.log(`The timing gates' reference is now ${reference.slice(0, 12)} (HEAD): commit the baseline on top of it.`);
     return 0;
   }
   if (!previous) {

@@ -8,8 +8,9 @@ import { compareFigures, describeRegression } from '../baseline/compareFigures.j
 import type { LighthouseAuditResult } from '../lighthouse/auditLighthouse.js';
 import { repoRoot } from '../lib/repoRoot.js';
 import { renderAuditReport } from '../report/renderAuditReport.js';
-import type { ScenarioSummary } from '../vitals/summarizeScenarios.js';
+import type { ScenarioSummary } from '../vitals/scenarioSummary.js';
 import { readBaseline } from './baseline.js';
+import type { TimingsReport } from './timings.js';
 
 /** Writes reports/audit/index.html from whatever reports exist; returns its path. */
 export function writeAuditReport(root: string, extraFailures: readonly string[] = []): string {
@@ -19,8 +20,10 @@ export function writeAuditReport(root: string, extraFailures: readonly string[] 
   const comparison = baseline ? compareFigures(baseline, figures, tolerances) : undefined;
   const lighthouse = read<LighthouseAuditResult>(paths.lighthouse);
   const vitals = read<{ scenarios: Record<string, ScenarioSummary> }>(paths.vitals)?.scenarios;
+  const timings = read<TimingsReport>(join(root, 'reports/timings/results.json'));
   const failures = [
     ...extraFailures,
+    ...(timings?.failures ?? []),
     ...(lighthouse?.failures ?? []),
     ...Object.values(vitals ?? {}).flatMap((scenario) => scenario.failures),
     ...(comparison?.regressions.map(describeRegression) ?? []),
@@ -36,6 +39,7 @@ export function writeAuditReport(root: string, extraFailures: readonly string[] 
     vitals,
     vitalsLimits,
     sizes: read(paths.sizes),
+    timings,
     machine: `Measured on ${cpus().length} core(s), load average ${loadavg()[0]!.toFixed(1)} at report time.`,
   });
   const dir = join(root, 'reports/audit');

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { medianByKey } from '../lib/median.js';
+import { medianBounds } from '../stats/medianBounds.js';
 import type { LighthouseRunConfig } from '../types.js';
 import { checkLighthouse, formatMetric } from './checkLighthouse.js';
 import { runLighthouse } from './runLighthouse.js';
@@ -18,12 +19,10 @@ export interface AuditLighthouseOptions {
   /** Progress lines. @default console.log */
   log?: (line: string) => void;
   /**
-   * Besides the limits, what else makes a target worth re-checking (e.g. a regression against the baseline).
-   * A target that fails after fewer than 3 runs is run again up to 3 times and judged on the median, so one run
-   * disturbed by a busy machine cannot fail the audit while a real regression still does. @default none
+   * Timing limits (performance score, FCP, LCP, TBT, SI) fail only when missed with 95 % confidence, which
+   * takes at least 5 runs: a target whose median misses one is run up to this many times. 0 judges no timing
+   * limit here (`npm run audit` judges them in the A/B step instead). @default 5
    */
-  isSuspect?: (target: LighthouseTargetResult) => boolean;
-  /** How many runs a target that misses must have before it is judged (1 = judge at once). @default 3 */
   confirmRuns?: number;
 }
 
@@ -35,6 +34,8 @@ export interface LighthouseTargetResult {
   warm: boolean;
   summary: LighthouseSummary;
   samples: Pick<LighthouseSummary, 'scores' | 'metrics'>[];
+  /** 1-based number of the run whose performance score is the median: the run the report links. */
+  judgedRun: number;
 }
 
 /** Everything one Lighthouse audit found. `failures` is empty when every assertion holds. */
@@ -44,7 +45,7 @@ export interface LighthouseAuditResult {
 }
 
 /** Runs each target `repeats` times, one after the other (parallel runs would skew each other's timings). */
-export async function auditLighthouse({ origin, runs, repeats = 1, reportDir, log = console.log, isSuspect, confirmRuns = 3 }: AuditLighthouseOptions): Promise<LighthouseAuditResult> {
+export async function auditLighthouse({ origin, runs, repeats = 1, reportDir, log = console.log, confirmRuns = 5 }: AuditLighthouseOptions): Promise<LighthouseAuditResult> {
   if (!Number.isInteger(repeats) || repeats < 1) throw new Error(`repeats must be a positive integer, got ${repeats}`);
   if (reportDir) mkdirSync(reportDir, { recursive: true });
   const targets: LighthouseTargetResult[] = [];
@@ -79,20 +80,59 @@ export async function auditLighthouse({ origin, runs, repeats = 1, reportDir, lo
     };
     const judge = (): LighthouseTargetResult => {
       const summary = medianSummary(summaries);
-      return { id: run.id, route: run.route, formFactor: run.formFactor, warm: run.warm ?? false, summary, samples: summaries.map(({ scores, metrics }) => ({ scores, metrics })) };
+      return {
+        id: run.id,
+        route: run.route,
+        formFactor: run.formFactor,
+        warm: run.warm ?? false,
+        summary,
+        samples: summaries.map(({ scores, metrics }) => ({ scores, metrics })),
+        judgedRun: medianRunIndex(summaries) + 1,
+      };
     };
     for (let index = 0; index < repeats; index += 1) await runOnce(index);
     let target = judge();
-    if (summaries.length < confirmRuns && (checkLighthouse(run, target.summary).length > 0 || isSuspect?.(target))) {
-      log(`  ${run.id}: a limit or the baseline is missed; confirming with the median of ${confirmRuns} runs`);
+    if (confirmRuns > 0 && summaries.length < confirmRuns && checkLighthouse(run, target.summary, 'timing').length > 0) {
+      log(`  ${run.id}: the median misses a timing limit; sampling up to ${confirmRuns} runs to judge it with confidence`);
       while (summaries.length < confirmRuns) await runOnce(summaries.length);
       target = judge();
     }
     targets.push(target);
-    failures.push(...checkLighthouse(run, target.summary));
+    // Deterministic figures (accessibility, best practices, SEO, CLS) are judged on the median as they are.
+    failures.push(...checkLighthouse(run, target.summary, 'deterministic'));
+    if (confirmRuns > 0) failures.push(...confidentTimingMisses(run, summaries));
   }
   if (reportDir) writeFileSync(join(reportDir, 'summary.json'), `${JSON.stringify({ origin, repeats, targets, failures }, null, 2)}\n`);
   return { targets, failures };
+}
+
+/**
+ * Timing limits missed with 95 % confidence: the distribution-free bound on the median of the runs is past the
+ * limit (every plausible median misses). Fewer than 5 runs can never be that sure, so they never fail here.
+ */
+export function confidentTimingMisses(run: LighthouseRunConfig, summaries: readonly LighthouseSummary[]): string[] {
+  const failures: string[] = [];
+  const check = (name: string, values: number[], limit: number, worse: 'higher' | 'lower') => {
+    if (!values.length) return;
+    const bounds = medianBounds(values);
+    const missed = worse === 'higher' ? bounds.lower > limit : bounds.upper < limit;
+    if (!missed) return;
+    const shown = (value: number) => (name === 'performance' ? value.toFixed(2) : formatMetric(name, value));
+    const judged = medianSummary(summaries);
+    const tasks = name === 'tbt' && judged.longTaskSources.length ? ` (long tasks from: ${judged.longTaskSources.join(', ')})` : '';
+    const lcp = name === 'lcp' && judged.lcpElement ? ` (LCP element: ${judged.lcpElement})` : '';
+    failures.push(
+      `${run.id}: ${name === 'performance' ? 'performance score' : name.toUpperCase()} misses its limit of ${shown(limit)} with 95 % confidence ` +
+        `(runs: ${values.map(shown).join(', ')}; the median is ${worse === 'higher' ? 'at least' : 'at most'} ${shown(worse === 'higher' ? bounds.lower : bounds.upper)})${lcp}${tasks}`,
+    );
+  };
+  const performance = run.minScores.performance;
+  if (performance !== undefined) check('performance', summaries.map((s) => s.scores.performance).filter((v): v is number => v !== undefined), performance, 'lower');
+  for (const [metric, limit] of Object.entries(run.maxMetrics)) {
+    if (metric === 'cls' || limit === undefined) continue;
+    check(metric, summaries.map((s) => s.metrics[metric as keyof typeof s.metrics]).filter((v): v is number => v !== undefined), limit, 'higher');
+  }
+  return failures;
 }
 
 /**
@@ -100,14 +140,19 @@ export async function auditLighthouse({ origin, runs, repeats = 1, reportDir, lo
  * the median, so the message describes a run that really happened.
  */
 export function medianSummary(summaries: readonly LighthouseSummary[]): LighthouseSummary {
-  const byPerformance = [...summaries].sort((a, b) => (a.scores.performance ?? 0) - (b.scores.performance ?? 0));
-  const representative = byPerformance[Math.floor((byPerformance.length - 1) / 2)];
+  const representative = summaries[medianRunIndex(summaries)];
   if (!representative) throw new Error('medianSummary() needs at least one summary');
   return {
     ...representative,
     scores: medianByKey(summaries.map((summary) => summary.scores)),
     metrics: medianByKey(summaries.map((summary) => summary.metrics)),
   };
+}
+
+/** The index of the run whose performance score is the median (the lower middle for an even count). */
+export function medianRunIndex(summaries: readonly LighthouseSummary[]): number {
+  const order = summaries.map((summary, index) => ({ score: summary.scores.performance ?? 0, index })).sort((a, b) => a.score - b.score);
+  return order[Math.floor((order.length - 1) / 2)]?.index ?? 0;
 }
 
 function describe(summary: LighthouseSummary): string {

@@ -15,6 +15,11 @@ export interface RunLighthouseOptions {
   categories?: readonly CategoryId[];
   /** Restrict to these audit ids (fast gate tests). @default all */
   onlyAudits?: readonly string[];
+  /**
+   * CPU slowdown of the simulated device, in place of the preset's (4 on mobile): see calibrateCpuSlowdown.ts.
+   * @default the preset's
+   */
+  cpuSlowdownMultiplier?: number;
 }
 
 /** One finished Lighthouse run. */
@@ -31,7 +36,7 @@ const allCategories: readonly CategoryId[] = ['performance', 'accessibility', 'b
  * Runs Lighthouse once in a fresh headless Chromium, so runs never share caches, and closes it. Mobile uses
  * Lighthouse's default (simulated) throttling, which is far steadier than devtools throttling on a busy machine.
  */
-export async function runLighthouse({ url, formFactor, warm = false, categories = allCategories, onlyAudits }: RunLighthouseOptions): Promise<LighthouseRunResult> {
+export async function runLighthouse({ url, formFactor, warm = false, categories = allCategories, onlyAudits, cpuSlowdownMultiplier }: RunLighthouseOptions): Promise<LighthouseRunResult> {
   const chrome = await launch({ chromePath: resolveChromePath(), chromeFlags: chromiumFlags, logLevel: 'silent' });
   try {
     const flags: Flags = {
@@ -41,6 +46,8 @@ export async function runLighthouse({ url, formFactor, warm = false, categories 
       onlyCategories: [...categories],
       disableStorageReset: warm,
       ...(onlyAudits ? { onlyAudits: [...onlyAudits], onlyCategories: null } : {}),
+      // Settings merge deeply, so only the multiplier changes; the preset's network throttling stays.
+      ...(cpuSlowdownMultiplier === undefined ? {} : { throttling: { cpuSlowdownMultiplier } }),
     };
     const config: Config | undefined = formFactor === 'desktop' ? desktopConfig : undefined;
     const page = warm ? await primeServiceWorker(chrome.port, url) : undefined;

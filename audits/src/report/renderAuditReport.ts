@@ -2,7 +2,9 @@ import { formatFigure, type Comparison } from '../baseline/compareFigures.js';
 import type { Baseline, Figure } from '../baseline/types.js';
 import type { LighthouseAuditResult } from '../lighthouse/auditLighthouse.js';
 import type { CategoryId, LighthouseRunConfig, VitalsLimits } from '../types.js';
-import type { ScenarioSummary } from '../vitals/summarizeScenarios.js';
+import type { ScenarioSummary } from '../vitals/scenarioSummary.js';
+import type { TimingsReport } from '../cli/timings.js';
+import { formatTiming } from '../compare/describeJudgement.js';
 import { comparisonBars, escapeHtml, scoreGauge } from './svg.js';
 
 /** Everything the report shows; any part may be missing (a step that did not run). */
@@ -18,6 +20,8 @@ export interface AuditReportInput {
   vitals?: Record<string, ScenarioSummary> | undefined;
   vitalsLimits: Readonly<Record<string, VitalsLimits>>;
   sizes?: { budgets: { name: string; size: number; sizeLimit: number; passed: boolean }[] } | undefined;
+  /** The A/B timing gates' evidence (reports/timings/results.json). */
+  timings?: TimingsReport | undefined;
   /** Machine note (cores, load) printed next to the figures. */
   machine: string;
 }
@@ -41,6 +45,15 @@ export function renderAuditReport(input: AuditReportInput): string {
     return `<tr><th scope="row">${escapeHtml(label)}</th><td>${formatFigure(current.kind, current.value)}${spread}</td><td>${base === undefined ? '–' : formatFigure(current.kind, base)}</td><td>${delta}</td><td>${limit === undefined ? '–' : formatFigure(current.kind, limit)}</td><td>${comparisonBars({ current: current.value, baseline: base, limit, regressed: (comparison?.regressed ?? false) || missesLimit })}</td><td>${status}</td></tr>`;
   };
 
+  // An identity (the LCP element, the render-blocking list) is the same or it changed.
+  const identityRow = (id: string, label: string) => {
+    const current = figure.get(id);
+    if (!current) return '';
+    const base = input.baseline?.figures[id]?.text;
+    const status = byId.get(id)?.regressed ? '<span class="bad">changed</span>' : '<span class="good">ok</span>';
+    return `<tr><th scope="row">${escapeHtml(label)}</th><td><code>${escapeHtml(current.text ?? '')}</code></td><td>${base === undefined ? '–' : `<code>${escapeHtml(base)}</code>`}</td><td></td><td>–</td><td></td><td>${status}</td></tr>`;
+  };
+
   const sections: string[] = [];
   if (input.sizes) {
     const budgetRows = input.sizes.budgets.map((budget) => row(`size:budget:${budget.name}`, `${budget.name} (budget)`, budget.sizeLimit));
@@ -51,27 +64,32 @@ export function renderAuditReport(input: AuditReportInput): string {
     const targets = input.lighthouse.targets.map((target) => {
       const run = input.lighthouseRuns.find((candidate) => candidate.id === target.id);
       const gauges = categories.filter((name) => target.summary.scores[name] !== undefined).map((name) => scoreGauge(name, target.summary.scores[name], run?.minScores[name])).join('');
-      const metrics = (['lcp', 'fcp', 'tbt', 'cls', 'si'] as const).map((name) => row(`lighthouse:${target.id}:${name}`, name.toUpperCase(), run?.maxMetrics[name]));
+      // Deterministic figures only: the timings of these runs are judged A/B (the section below).
       const scores = categories.map((name) => row(`lighthouse:${target.id}:${name}`, `${name} score`, run?.minScores[name]));
+      const cls = row(`lighthouse:${target.id}:cls`, 'CLS', run?.maxMetrics.cls);
       const lcp = target.summary.lcpElement ? `<p>LCP element: <code>${escapeHtml(target.summary.lcpElement)}</code></p>` : '';
-      return `<article><h3>${escapeHtml(target.id)} <span class="muted">${escapeHtml(target.formFactor)} ${escapeHtml(target.route)}${target.warm ? ' (warm, through the service worker)' : ''}, ${target.samples.length} run(s), median</span></h3><div class="gauges">${gauges}</div>${lcp}${table([...scores, ...metrics])}<p class="muted"><a href="../lighthouse/${escapeHtml(target.id)}-1.report.html">Lighthouse report</a></p></article>`;
+      const timings = (['fcp', 'lcp', 'tbt', 'si'] as const).filter((name) => target.summary.metrics[name] !== undefined).map((name) => `${name.toUpperCase()} ${Math.round(target.summary.metrics[name]!)} ms`);
+      const judged = `${escapeHtml(target.id)}-${target.judgedRun ?? 1}.report.html`;
+      return `<article><h3>${escapeHtml(target.id)} <span class="muted">${escapeHtml(target.formFactor)} ${escapeHtml(target.route)}${target.warm ? ' (warm, through the service worker)' : ''}, ${target.samples.length} run(s), median</span></h3><div class="gauges">${gauges}</div>${lcp}${table([...scores, cls])}<p class="muted">Timings of the judged run (gated A/B below, not here): ${timings.join(', ') || '–'}. <a href="../lighthouse/${judged}">Lighthouse report of the judged run</a> (run ${target.judgedRun ?? 1} of ${target.samples.length}: the one whose performance score is the median)</p></article>`;
     });
     sections.push(`<section><h2>Lighthouse</h2>${targets.join('')}</section>`);
   }
   if (input.vitals) {
     const scenarios = Object.entries(input.vitals).map(([scenario, summary]) => {
       const limits = input.vitalsLimits[scenario] ?? {};
-      const rows = (['lcp', 'fcp', 'cls', 'inp', 'ttfb', 'blockingTime', 'longestTask'] as const).map((name) => row(`vitals:${scenario}:${name}`, name, limits[name]));
+      const rows = (['cls', 'requests', 'bytes', 'renderBlocking', 'lcpElement'] as const).map((name) => (name === 'renderBlocking' || name === 'lcpElement' ? identityRow(`vitals:${scenario}:${name}`, name) : row(`vitals:${scenario}:${name}`, name, name === 'cls' ? limits.cls : undefined)));
+      const medians = Object.entries(summary.median).filter(([name]) => name !== 'cls').map(([name, value]) => `${name} ${Math.round(value)} ms`);
       const a = summary.attribution;
       const notes = [
         a.lcpElement ? `LCP element: <code>${escapeHtml(a.lcpElement)}</code>` : '',
         a.slowestInteraction ? `Slowest interaction: ${escapeHtml(a.slowestInteraction.type)} on <code>${escapeHtml(a.slowestInteraction.target)}</code>, ${Math.round(a.slowestInteraction.duration)} ms` : '',
         a.largestShift ? `Largest shift: <code>${escapeHtml(a.largestShift.target)}</code> (${a.largestShift.value.toFixed(3)})` : '',
       ].filter(Boolean);
-      return `<article><h3>${escapeHtml(scenario)} <span class="muted">${summary.runs} run(s), median</span></h3>${notes.length ? `<ul>${notes.map((note) => `<li>${note}</li>`).join('')}</ul>` : ''}${table(rows)}</article>`;
+      return `<article><h3>${escapeHtml(scenario)} <span class="muted">${summary.runs} candidate run(s)</span></h3>${notes.length ? `<ul>${notes.map((note) => `<li>${note}</li>`).join('')}</ul>` : ''}${table(rows)}<p class="muted">Candidate medians (gated A/B below): ${escapeHtml(medians.join(', ') || '–')}</p></article>`;
     });
-    sections.push(`<section><h2>Playwright vitals (4x CPU, slow 4G)</h2>${scenarios.join('')}<p class="muted">Details: <a href="../perf/summary.md">reports/perf/summary.md</a></p></section>`);
+    sections.push(`<section><h2>Playwright scenarios: deterministic figures (412x823, 4x CPU, slow 4G)</h2>${scenarios.join('')}</section>`);
   }
+  if (input.timings) sections.push(renderTimings(input.timings));
   const status = input.failures.length
     ? `<div class="banner bad-banner"><strong>${input.failures.length} problem(s)</strong><ul>${input.failures.map((failure) => `<li>${escapeHtml(failure)}</li>`).join('')}</ul></div>`
     : input.baseline
@@ -96,6 +114,25 @@ ${status}
 ${sections.join('\n')}
 </body></html>
 `;
+}
+
+/** The A/B evidence: both builds' samples, the shift with its interval, the margin, and why sampling stopped. */
+function renderTimings(report: TimingsReport): string {
+  const articles = report.comparisons.map((comparison) => {
+    const rows = Object.entries(comparison.figures).map(([name, judged]) => {
+      const f = (value: number) => formatTiming(name, value);
+      const verdict = judged.verdict === 'fail' ? '<span class="bad">FAIL</span>' : judged.verdict === 'pass' ? '<span class="good">pass</span>' : '<span class="muted">undecided (passes)</span>';
+      const limit = judged.rule.limit === undefined ? '–' : `${judged.rule.worse === 'higher' ? '≤' : '≥'} ${f(judged.rule.limit)} (${judged.limit})`;
+      return `<tr><th scope="row">${escapeHtml(name)}</th><td>${judged.reference.samples.map(f).join(', ')}</td><td>${judged.candidate.samples.map(f).join(', ')}</td><td>${f(judged.worseBy.estimate)} [${f(judged.worseBy.low)}, ${f(judged.worseBy.high)}]</td><td>${f(judged.allowed)}</td><td>${limit}</td><td>${verdict}</td></tr>`;
+    });
+    const extra = [
+      comparison.cause ? `Cause: ${escapeHtml(comparison.cause)}.` : '',
+      comparison.cpuSlowdownMultiplier !== undefined ? `CPU slowdown ${comparison.cpuSlowdownMultiplier}x (benchmark index ${Math.round(comparison.benchmarkIndex ?? 0)}).` : '',
+      comparison.judgedReport ? `<a href="../timings/lighthouse/${escapeHtml(comparison.judgedReport.split('/').pop() ?? '')}">Lighthouse report of the judged candidate run</a>.` : '',
+    ].filter(Boolean);
+    return `<article><h3>${escapeHtml(comparison.id)} <span class="muted">${comparison.runs.reference} + ${comparison.runs.candidate} runs; stopped: ${escapeHtml(comparison.stoppedBecause)}</span></h3><table><thead><tr><th>figure</th><th>reference runs</th><th>candidate runs</th><th>worse by [95 % interval]</th><th>allowed</th><th>limit</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table>${extra.length ? `<p class="muted">${extra.join(' ')}</p>` : ''}</article>`;
+  });
+  return `<section><h2>Timings A/B against the reference ${escapeHtml(report.reference.commit.slice(0, 12))} <span class="muted">(${escapeHtml(report.reference.ref)})</span></h2><p class="muted">Both builds run alternately on this machine. A figure fails only when the whole interval is past the allowed regression, or when the candidate's median misses its limit with confidence.</p>${articles.join('')}</section>`;
 }
 
 function table(rows: string[]): string {

@@ -13,7 +13,7 @@ export function mannWhitneyDistribution(m: number, n: number): number[] {
     const row: number[][] = [[1]];
     for (let j = 1; j <= n; j += 1) {
       const size = i * j + 1;
-      const out = new Array<number>(size).fill(0);
+      const out = Array.from<number>({ length: size }).fill(0);
       const fromI = previous[j]!;
       const fromJ = row[j - 1]!;
       for (let u = 0; u < size; u += 1) {

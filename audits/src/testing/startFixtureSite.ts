@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serveStatic } from '../../../test-utils/serveStatic.js';
 import type { RunningSite } from '../server/startDemoServer.js';
 
+// Only the gate tests load this, from source (Vitest): the audits build compiles it, but nothing runs it from dist/.
 const siteDir = fileURLToPath(new URL('../../fixtures/site/', import.meta.url));
-const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.svg': 'image/svg+xml' };
 
 /**
  * Serves audits/fixtures/site (pages that are deliberately worse in one way each) on 127.0.0.1 and a free port.
@@ -14,30 +13,16 @@ const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.j
  */
 export async function startFixtureSite(): Promise<RunningSite> {
   const head = await readFile(join(siteDir, 'head.html'), 'utf8');
-  const server = createServer(async (req, res) => {
-    const path = normalize(new URL(req.url ?? '/', 'http://localhost').pathname).replace(/^(\.\.[/\\])+/, '');
-    const file = join(siteDir, path === '/' ? 'good.html' : path);
-    if (!file.startsWith(siteDir) || file.endsWith('head.html')) {
+  const server = await serveStatic(siteDir, {
+    index: 'good.html',
+    // head.html is a part of the pages, not a page.
+    onRequest(_req, res, path) {
+      if (basename(path) !== 'head.html') return false;
       res.writeHead(404).end();
-      return;
-    }
-    try {
-      let body: string | Buffer = await readFile(file);
-      if (extname(file) === '.html') body = body.toString('utf8').replace('<!--#head-->', head);
-      res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
-      res.end(body);
-    } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found\n');
-    }
+      return true;
+    },
+    headers: () => ({ 'Cache-Control': 'no-cache' }),
+    transform: (body, file) => (extname(file) === '.html' ? body.toString('utf8').replace('<!--#head-->', head) : body),
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return { url: `${server.url}/`, close: () => server.close() };
 }

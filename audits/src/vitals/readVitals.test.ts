@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { medianResult } from './medianResult.js';
 import { toResult } from './readVitals.js';
-import { renderVitalsMarkdown, summarizeScenarios } from './summarizeScenarios.js';
 
 const store = {
   metrics: {
@@ -24,24 +22,5 @@ describe('toResult', () => {
     expect(result.attribution.slowestInteraction).toEqual({ target: 'button#buy', type: 'pointer', duration: 240, inputDelay: 10, processingDuration: 200, presentationDelay: 30, longestScript: 'BUTTON#buy.onclick /app.js (190 ms)' });
     expect(result.attribution.largestShift).toEqual({ target: 'footer', value: 0.03 });
     expect(result.attribution.longFrameScripts).toEqual(['DIV.onscroll /vendor.js (90 ms)']);
-  });
-});
-
-describe('medianResult and summarizeScenarios', () => {
-  const runs = [1000, 3000, 2000].map((lcp) => {
-    const { inp: _inp, ...rest } = toResult(store, 0);
-    return { ...rest, lcp };
-  });
-
-  it('takes the median of each figure', () => {
-    expect(medianResult(runs).lcp).toBe(2000);
-  });
-
-  it('reports median, min and max per scenario, and renders them as markdown', () => {
-    const summary = summarizeScenarios(runs.map((result) => ({ scenario: 'first-load', result, failures: [] })));
-    expect(summary['first-load']).toMatchObject({ runs: 3, median: { lcp: 2000 }, min: { lcp: 1000 }, max: { lcp: 3000 } });
-    const markdown = renderVitalsMarkdown(summary, 'test');
-    expect(markdown).toContain('| first-load | 3 | 2000 |');
-    expect(markdown).toContain('- LCP element: `img.hero` (/hero.avif)');
   });
 });

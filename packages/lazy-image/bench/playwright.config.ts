@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunchOptions } from '../../../e2e/support/browser.js';
+import { chromiumLaunchOptions } from '../../../test-utils/chromium.js';
 
 // The benchmark is not part of the test suite: one worker, so runs do not compete for the CPU or the network.
 export default defineConfig({

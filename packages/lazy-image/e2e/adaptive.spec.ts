@@ -14,7 +14,7 @@ test('with Save-Data the smaller candidate is picked', async ({ page, server }) 
   await page.setExtraHTTPHeaders({ 'Save-Data': 'on' });
   await page.goto('/?s=adaptive');
   await expect(page.locator('[data-status]')).toHaveAttribute('data-status', 'loaded');
-  expect(server.requestsFor('/thumb-7-').map((r) => [r.path, r.saveData])).toEqual([['/img/thumb-7-320.jpg', true]]);
+  expect(server.requestsFor('/thumb-7-').map((r) => [r.path, r.headers['save-data']])).toEqual([['/img/thumb-7-320.jpg', 'on']]);
 });
 
 test('on an emulated 3G link (CDP) the smaller candidate is picked', async ({ page, server }) => {

@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { pacedLoad } from './pacedLoad.mjs';
-import { postgresUnavailable, startPostgres } from '../dist/testing/startPostgres.js';
+import { createJiti } from 'jiti';
+// The PostgreSQL launcher is a test helper, kept out of the published dist: jiti loads it from its TypeScript source.
+const { postgresUnavailable, startPostgres } = await createJiti(import.meta.url).import('../src/test-utils/startPostgres.ts');
 
 const seconds = Number(process.argv[2] ?? 10);
 const CONNECTIONS = Number(process.env.RUM_BENCH_CONNECTIONS ?? 100);

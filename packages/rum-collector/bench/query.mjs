@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { createDuckDBStorage, createPostgresStorage } from '../dist/index.js';
-import { postgresUnavailable, startPostgres } from '../dist/testing/startPostgres.js';
+import { createJiti } from 'jiti';
+// The PostgreSQL launcher is a test helper, kept out of the published dist: jiti loads it from its TypeScript source.
+const { postgresUnavailable, startPostgres } = await createJiti(import.meta.url).import('../src/test-utils/startPostgres.ts');
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const RUNS = Number(process.argv[3] ?? 15);

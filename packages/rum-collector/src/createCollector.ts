@@ -3,9 +3,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { summarize } from './analysis/summarize.js';
 import { createGroupCommit } from './createGroupCommit.js';
+import { clientAddress } from './http/clientAddress.js';
 import { answerPreflight, applyCors } from './http/cors.js';
 import { createRateLimiter, type RateLimitOptions } from './http/createRateLimiter.js';
 import { parseQueryFilter } from './http/parseQueryFilter.js';
+import { rateLimitKey } from './http/rateLimitKey.js';
 import { readBody } from './http/readBody.js';
 import { sendJson } from './http/sendJson.js';
 import { serveStatic } from './http/serveStatic.js';
@@ -29,8 +31,13 @@ export interface CollectorOptions {
   rateLimit?: RateLimitOptions | false;
   /** A storage to use instead of the embedded one (e.g. createPostgresStorage). Not closed by close(). @default DuckDB in dataDir */
   storage?: RumStorage;
-  /** Rate-limit by the first X-Forwarded-For address (only behind a trusted proxy). @default false */
-  trustProxy?: boolean;
+  /**
+   * How many reverse proxies of yours stand in front of the collector, as Express's numeric `trust proxy`: the rate
+   * limit keys on the address the outermost of them appended to X-Forwarded-For (`true` = 1: the right-most entry).
+   * Addresses left of it are written by the client and ignored. `false` keys on the socket peer.
+   * @default false
+   */
+  trustProxy?: boolean | number;
   /** Serve the dashboard at `<basePath>/`. @default true */
   dashboard?: boolean;
   /** Folder of a built dashboard to serve instead of the packaged one. @default the package's dist/dashboard */
@@ -104,11 +111,10 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     sendJson(res, status, { error });
   };
 
-  const clientOf = (req: IncomingMessage): string => {
-    const forwarded = options.trustProxy ? req.headers['x-forwarded-for'] : undefined;
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-    return first || req.socket.remoteAddress || 'unknown';
-  };
+  const trustedHops = options.trustProxy === true ? 1 : options.trustProxy || 0;
+  if (!Number.isInteger(trustedHops) || trustedHops < 0) throw new Error('trustProxy must be a boolean or a whole number of proxies');
+  const clientOf = (req: IncomingMessage): string =>
+    rateLimitKey(clientAddress(req.headers['x-forwarded-for'], req.socket.remoteAddress, trustedHops));
 
   async function collect(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!applyCors(req, res, options.allowedOrigins)) {

@@ -1,4 +1,4 @@
-import { chromiumLaunchOptions } from '../../../e2e/support/browser.js';
+import { chromiumLaunchOptions } from '../../../test-utils/chromium.js';
 import { expect, expectNoGaps, pageViewIdOf, test } from './support/site.js';
 
 // Playwright starts Chromium with the back/forward cache off; this file turns it back on.

@@ -1,13 +1,14 @@
 // Benchmark: @pronto/virtual-list against @tanstack/react-virtual, react-window 2, react-virtuoso 4
 // and virtua, one production-built page per contender, driven in headless Chromium, interleaved.
 // Usage: node bench/run.mjs [--rounds 5]   (from packages/virtual-list; about 5-8 minutes)
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import react from '@vitejs/plugin-react';
 import { build, preview } from 'vite';
+import { chromiumLaunchOptions } from '../../../test-utils/chromium.js';
 
 const contenders = ['ours', 'tanstack', 'react-window', 'virtuoso', 'virtua'];
 const roundsArg = process.argv.indexOf('--rounds');
@@ -37,11 +38,8 @@ await build({
 });
 const server = await preview({ root, logLevel: 'error', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
 const baseUrl = server.resolvedUrls?.local[0];
-const executablePath = process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
-const browser = await chromium.launch({
-  ...(executablePath ? { executablePath } : {}),
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--js-flags=--expose-gc'],
-});
+const launchOptions = chromiumLaunchOptions();
+const browser = await chromium.launch({ ...launchOptions, args: [...(launchOptions.args ?? []), '--js-flags=--expose-gc'] });
 
 /** Opens a contender's page and waits until row 0 is on screen; returns null when it fails. */
 async function open(name, query, timeout = 30_000) {

@@ -95,7 +95,9 @@ test('the position is restored after navigating away and back', async ({ open })
   await expect.poll(async () => (await visibleRows(page)).slice(0, 5)).toEqual(before.slice(0, 5));
 });
 
-test('no blank viewport while flinging fast through measured rows under 4x CPU throttling', async ({ open }) => {
+// Tagged @timing: whether a row is painted in every frame depends on the CPU this page gets, so the test runs
+// alone, after the parallel projects (playwright.config.ts).
+test('no blank viewport while flinging fast through measured rows under 4x CPU throttling', { tag: '@timing' }, async ({ open }) => {
   const page = await open('scenario=measured&count=100000');
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });

@@ -1,4 +1,4 @@
-import { chromiumLaunchOptions } from '../../../e2e/support/browser.js';
+import { chromiumLaunchOptions } from '../../../test-utils/chromium.js';
 import { expect, test, visibleRows } from './support/fixtures.js';
 
 // Playwright hides scrollbars in headless Chromium; these tests need one to drag.

@@ -6,6 +6,8 @@ export interface RateLimitOptions {
   burst?: number;
   /** Most clients tracked; the oldest idle ones are forgotten beyond it. @default 100_000 */
   maxClients?: number;
+  /** The clock, in milliseconds; tests pass their own so that refills do not depend on how fast they run. @default Date.now */
+  now?: () => number;
 }
 
 /** Verdict for one request. */
@@ -13,7 +15,7 @@ export type RateDecision = { ok: true } | { ok: false; retryAfterSeconds: number
 
 /** Per-client token buckets. */
 export interface RateLimiter {
-  take(client: string, now?: number): RateDecision;
+  take(client: string): RateDecision;
 }
 
 interface Bucket {
@@ -29,11 +31,13 @@ export function createRateLimiter(options: RateLimitOptions = {}): RateLimiter {
   const perSecond = options.perSecond ?? 20;
   const burst = options.burst ?? 60;
   const maxClients = options.maxClients ?? 100_000;
+  const clock = options.now ?? Date.now;
   if (!(perSecond > 0) || !(burst >= 1)) throw new Error('rateLimit: perSecond must be > 0 and burst >= 1');
   const buckets = new Map<string, Bucket>();
 
   return {
-    take(client, now = Date.now()) {
+    take(client) {
+      const now = clock();
       const prev = buckets.get(client);
       const tokens = prev ? Math.min(burst, prev.tokens + ((now - prev.at) / 1000) * perSecond) : burst;
       buckets.delete(client);

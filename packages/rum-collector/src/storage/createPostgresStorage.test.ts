@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { postgresUnavailable, startPostgres, type TestPostgres } from '../testing/startPostgres.js';
+import { postgresUnavailable, startPostgres, type TestPostgres } from '../test-utils/startPostgres.js';
 import { storageSuite } from '../test-utils/storageSuite.js';
 import { createPostgresStorage } from './createPostgresStorage.js';
 

@@ -1,20 +1,18 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
 import { createCollector, type Beacon, type Collector } from '@pronto/rum-collector';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
+import { serveStatic, type ServeStaticOptions, type StaticServer } from '../../../../test-utils/serveStatic.js';
 
 const pkgDir = fileURLToPath(new URL('../..', import.meta.url));
 const appDir = join(pkgDir, 'e2e/app');
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'application/json' };
 
-/** The test pages (built once per worker) and a real collector behind one node:http server. */
+/** The test pages (built once per worker) and a real collector behind one static test server. */
 export interface Site {
   /** e.g. http://127.0.0.1:41234 */
   origin: string;
@@ -57,35 +55,24 @@ export const test = base.extend<{ noDuplicates: void }, { site: Site }>({
         },
       });
       const collector = await createCollector({ dataDir: join(dir, 'data'), rateLimit: false, dashboard: false });
-      const server = createServer((req, res) => {
-        void (async () => {
-          if (await collector.handle(req, res)) return;
-          const path = normalize(new URL(req.url ?? '/', 'http://x').pathname).replace(/^(\.\.[/\\])+/, '');
-          try {
-            const body = await readFile(join(www, path.endsWith('/') ? `${path}index.html` : path));
-            res.writeHead(200, { 'Content-Type': TYPES[extname(path) || '.html'] ?? 'application/octet-stream' });
-            res.end(body);
-          } catch {
-            res.writeHead(404).end();
-          }
-        })();
-      });
-      const listen = (port: number) => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-      await listen(0);
-      const { port } = server.address() as AddressInfo;
+      // The collector answers its routes (/rum/...) first; everything else is a file of the build.
+      const options: ServeStaticOptions = { onRequest: (req, res) => collector.handle(req, res) };
+      let server: StaticServer | undefined = await serveStatic(www, options);
+      const { port } = server;
       await use({
-        origin: `http://127.0.0.1:${port}`,
+        origin: server.url,
         collector,
-        down: () =>
-          new Promise<void>((resolve) => {
-            server.close(() => resolve());
-            server.closeAllConnections();
-          }),
-        up: () => listen(port),
+        down: async () => {
+          await server?.close();
+          server = undefined;
+        },
+        up: async () => {
+          server = await serveStatic(www, { ...options, port });
+        },
         beacons: async (pageViewId) =>
           (await collector.storage.listBeacons({ pageViewId, limit: 1000 })).map((b) => b.beacon).sort((a, b) => a.seq - b.seq),
       });
-      if (server.listening) await new Promise((resolve) => server.close(resolve));
+      await server?.close();
       await collector.close();
       await rm(dir, { recursive: true, force: true });
     },

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
 import react from '@vitejs/plugin-react';
-import { build, preview } from 'vite';
+import { build } from 'vite';
+import { serveStatic } from '../../../../test-utils/serveStatic.js';
 
 const appRoot = fileURLToPath(new URL('../app', import.meta.url));
 
@@ -13,17 +14,15 @@ interface Fixtures {
   open: (query: string) => Promise<Page>;
 }
 
-/** The test pages, built once per worker with Vite (production build) and served by `vite preview`. */
+/** The test pages, built once per worker with Vite (production build) and served by the static test server. */
 export const test = base.extend<Fixtures, { baseUrl: string }>({
   baseUrl: [
     // oxlint-disable-next-line no-empty-pattern -- Playwright needs the destructuring.
     async ({}, use) => {
       const outDir = mkdtempSync(join(tmpdir(), 'virtual-list-e2e-'));
       await build({ root: appRoot, logLevel: 'error', plugins: [react()], build: { outDir, emptyOutDir: true } });
-      const server = await preview({ root: appRoot, logLevel: 'error', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
-      const address = server.resolvedUrls?.local[0];
-      if (!address) throw new Error('vite preview did not report its address');
-      await use(address);
+      const server = await serveStatic(outDir);
+      await use(`${server.url}/`);
       await server.close();
       rmSync(outDir, { recursive: true, force: true });
     },

@@ -1,17 +1,21 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findPostgresBin } from './findPostgresBin.js';
 
-const BIN = process.env['PG_BIN'] ?? '/usr/lib/postgresql/15/bin';
-
-/** @internal Why PostgreSQL tests cannot run here, or null when they can. */
-export function postgresUnavailable(): string | null {
-  if (!existsSync(join(BIN, 'initdb')) || !existsSync(join(BIN, 'pg_ctl'))) {
-    return `PostgreSQL binaries not found in ${BIN} (apt-get install postgresql, or set PG_BIN): skipping PostgreSQL storage tests`;
+/**
+ * Why the PostgreSQL tests cannot run here, or null when they can. Under CI (the `CI` variable set) a missing
+ * PostgreSQL throws instead: a suite that skips there would let CI pass without ever testing the store.
+ */
+export function postgresUnavailable(env: NodeJS.ProcessEnv = process.env): string | null {
+  const found = findPostgresBin({ env });
+  if ('bin' in found) return null;
+  if (env['CI'] && env['CI'] !== 'false' && env['CI'] !== '0') {
+    throw new Error(`${found.missing}. CI must run the PostgreSQL storage tests: install PostgreSQL (.ci/run does) or set PG_BIN.`);
   }
-  return null;
+  return `${found.missing} (apt-get install postgresql, or set PG_BIN): skipping PostgreSQL storage tests`;
 }
 
 async function freePort(): Promise<number> {
@@ -36,6 +40,9 @@ export interface TestPostgres {
  * cluster belongs to the `postgres` user and the binaries run through runuser.
  */
 export async function startPostgres(): Promise<TestPostgres> {
+  const found = findPostgresBin();
+  if (!('bin' in found)) throw new Error(found.missing);
+  const binDir = found.bin;
   const dir = mkdtempSync(join(tmpdir(), 'rum-pg-'));
   chmodSync(dir, 0o700);
   const asRoot = process.getuid?.() === 0;
@@ -46,7 +53,7 @@ export async function startPostgres(): Promise<TestPostgres> {
     chownSync(dir, uid, gid);
   }
   const pg = (bin: string, args: string[]) => {
-    const [cmd, argv] = asRoot ? ['runuser', ['-u', user!, '--', join(BIN, bin), ...args]] : [join(BIN, bin), args];
+    const [cmd, argv] = asRoot ? ['runuser', ['-u', user!, '--', join(binDir, bin), ...args]] : [join(binDir, bin), args];
     const result = spawnSync(cmd, argv, { encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`${bin} failed: ${result.stderr || result.stdout}`);
   };

@@ -1,5 +1,0 @@
-import { resetPerfReports } from './perfReports.js';
-
-export default function globalSetup(): void {
-  resetPerfReports();
-}

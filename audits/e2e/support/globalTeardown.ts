@@ -1,5 +1,0 @@
-import { writePerfSummary } from './perfReports.js';
-
-export default function globalTeardown(): void {
-  writePerfSummary();
-}

@@ -1,0 +1,68 @@
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveStatic, type StaticServer } from '../../../test-utils/serveStatic.js';
+import { timingRules } from '../../audit.config.js';
+import { chromiumFlags, resolveChromePath } from '../lib/chromium.js';
+import type { Scenario } from '../vitals/scenario.js';
+import { compareScenario } from './compareScenarios.js';
+
+// The A/B timing gate end to end: real Chromium, two builds served side by side, alternate runs, the verdict.
+// The "builds" are the fixture site with /app.html mapped to the clean page or to the same page plus 80 ms of
+// startup and click-handler work.
+
+const siteDir = new URL('../../fixtures/site/', import.meta.url).pathname;
+const servers: StaticServer[] = [];
+let browser: Browser;
+
+async function build(page: string): Promise<string> {
+  const server = await serveStatic(siteDir, { rewrite: (path) => (path === '/app.html' ? `/${page}` : path), headers: () => ({ 'Cache-Control': 'no-cache' }) });
+  servers.push(server);
+  return `${server.url}/`;
+}
+
+const scenario: Scenario = {
+  id: 'app',
+  title: 'open the page and click its heading',
+  expect: ['LCP', 'CLS', 'INP'],
+  cpu: true,
+  async visit(page, origin, markInteractions) {
+    await page.goto(new URL('app.html', origin).href);
+    await page.getByRole('heading').waitFor();
+    await markInteractions();
+    for (let click = 0; click < 3; click += 1) await page.getByRole('heading').click();
+  },
+};
+
+const plans = { vitals: { minRuns: 4, maxRuns: 4 }, cpu: { minRuns: 4, maxRuns: 8 } };
+
+beforeAll(async () => {
+  const executablePath = resolveChromePath();
+  browser = await chromium.launch({ args: chromiumFlags.filter((flag) => !flag.startsWith('--headless')), ...(executablePath ? { executablePath } : {}) });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all(servers.map((server) => server.close()));
+});
+
+describe('A/B timing gate', () => {
+  it('fails a candidate with 80 ms more startup and handler work, naming each figure with its evidence', async () => {
+    const origins = { reference: await build('good.html'), candidate: await build('slow-start.html') };
+    const result = await compareScenario({ browser, scenario, origins, rules: timingRules, plans, log: () => undefined });
+    expect(result.cpu?.figures.cpuMs?.verdict).toBe('fail');
+    expect(result.cpu?.figures.handlersMs?.verdict).toBe('fail');
+    expect(result.cpu?.figures.cpuMs?.worseBy.low).toBeGreaterThan(100); // 3 clicks x 80 ms, at least
+    expect(result.vitals.figures.longestTask?.verdict).toBe('fail');
+    expect(result.vitals.figures.inp?.verdict).toBe('fail');
+    expect(result.cpu?.cause).toContain('slow-start.js');
+    expect(result.cpu?.runs.candidate).toBe(4);
+  });
+
+  it('passes two identical builds (the control)', async () => {
+    const origins = { reference: await build('good.html'), candidate: await build('good.html') };
+    const result = await compareScenario({ browser, scenario, origins, rules: timingRules, plans, log: () => undefined });
+    expect(result.cpu?.verdict).not.toBe('fail');
+    expect(result.vitals.verdict).not.toBe('fail');
+    expect(result.summary.facts).toMatchObject({ cls: 0, requests: 2, renderBlocking: [] });
+  });
+});
