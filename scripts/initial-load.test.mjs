@@ -9,6 +9,9 @@ test('entry, recursive static imports and CSS count; dynamic imports do not', ()
     'lazy.tsx': { file: 'assets/Lazy-d.js', imports: ['_react.js'], css: ['assets/lazy.css'] },
   };
   expect(initialLoadFiles(manifest)).toEqual(['assets/entry-a.js', 'assets/entry.css', 'assets/react-vendor-b.js', 'assets/runtime-c.js']);
+  // With route shells, the first visit of / also downloads what its shell modulepreloads.
+  const preloads = { routes: [{ path: '/', files: ['assets/Lazy-d.js'] }, { path: '/items/:id', files: ['assets/Item-e.js'] }] };
+  expect(initialLoadFiles(manifest, preloads)).toEqual(['assets/Lazy-d.js', 'assets/entry-a.js', 'assets/entry.css', 'assets/react-vendor-b.js', 'assets/runtime-c.js']);
 });
 
 test('a manifest without an entry is an error, not an empty budget', () => {

@@ -29,13 +29,19 @@ function runSizeLimit() {
   }
 }
 
+/** The route shells' preloads (`route-preloads.json`), when the build has them. */
+function readRoutePreloads() {
+  const path = join(demoDist, 'route-preloads.json');
+  return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
+}
+
 /** The demo's initial-load budget must list exactly the files of the first visit. */
 function checkInitialLoadCoverage(config) {
   const manifestPath = join(demoDist, '.vite/manifest.json');
   if (!existsSync(manifestPath)) return;
   const check = config.find((entry) => /initial load/i.test(entry.name ?? ''));
   if (!check) return problems.push('.size-limit.json has no "initial load" budget for the demo.');
-  const expected = initialLoadFiles(JSON.parse(readFileSync(manifestPath, 'utf8')));
+  const expected = initialLoadFiles(JSON.parse(readFileSync(manifestPath, 'utf8')), readRoutePreloads());
   const patterns = [check.path].flat().map((pattern) => new RegExp(`^${pattern.replace(/^apps\/demo\/dist\//, '').replace(/\./g, '\\.').replace(/\*/g, '[^/]*')}$`));
   const covered = (file) => patterns.some((pattern) => pattern.test(file));
   const assets = readdirSync(join(demoDist, 'assets')).map((file) => `assets/${file}`);
@@ -48,7 +54,7 @@ function checkInitialLoadCoverage(config) {
 function chunkTable() {
   if (!existsSync(join(demoDist, 'assets'))) return [];
   const manifestPath = join(demoDist, '.vite/manifest.json');
-  const initial = new Set(existsSync(manifestPath) ? initialLoadFiles(JSON.parse(readFileSync(manifestPath, 'utf8'))) : []);
+  const initial = new Set(existsSync(manifestPath) ? initialLoadFiles(JSON.parse(readFileSync(manifestPath, 'utf8')), readRoutePreloads()) : []);
   return readdirSync(join(demoDist, 'assets'))
     .filter((file) => /\.(js|css)$/.test(file))
     .map((file) => {

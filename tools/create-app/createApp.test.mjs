@@ -97,7 +97,7 @@ describe('createApp', () => {
   it('copies the demo into a flat app with no path left pointing into the monorepo', () => {
     const { dir, manifest } = createApp(join(temp, 'shop'));
     const files = walk(dir);
-    for (const file of ['index.html', 'src/main.tsx', 'src/sw.ts', 'server/start.ts', 'vite.config.ts', 'tsconfig.json', 'tsconfig.base.json', 'public/logo.svg', 'scripts/size-budget.mjs', 'e2e/support/demoServer.ts', 'playwright.config.ts', '.size-limit.json', '.gitignore', 'README.md', 'package.json', 'audits/audit.config.ts', 'audits/src/bin/run.ts', 'audits/e2e/perf.spec.ts', 'audits/playwright.config.ts', 'test-utils/chromium.js']) {
+    for (const file of ['index.html', 'src/main.tsx', 'src/sw.ts', 'server/start.ts', 'vite.config.ts', 'tsconfig.json', 'tsconfig.base.json', 'public/logo.svg', 'scripts/size-budget.mjs', 'e2e/support/demoServer.ts', 'playwright.config.ts', '.size-limit.json', '.gitignore', 'README.md', 'package.json', 'audits/audit.config.ts', 'audits/src/bin/run.ts', 'audits/scenarios.ts', 'test-utils/chromium.js']) {
       assert.ok(files.includes(file), `${file} is missing`);
     }
     assert.ok(!files.some((file) => /(^|\/)(dist|dist-server|node_modules)\//.test(file)), 'build output was copied');
