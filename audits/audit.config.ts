@@ -70,7 +70,9 @@ export const vitalsLimits: Readonly<Record<string, VitalsLimits>> = {
  * accepted change is recorded with `npm run audit:update-baseline`. A slack here would only hide regressions.
  */
 export const tolerances: Readonly<Record<FigureKind, Tolerance>> = {
-  bytes: { absolute: 0 },
+  // Brotli bytes. The build id (an ISO time) is compiled into the entry chunk, and its digits move the compressed
+  // size by a few bytes between builds of the same code; 16 B covers that and nothing a change could add.
+  bytes: { absolute: 16 },
   count: { absolute: 0 },
   // Accessibility, best practices and SEO: the same audits pass or fail on every run of the same page.
   score: { absolute: 0 },
@@ -122,13 +124,14 @@ export const timingRules: TimingRules = {
  * How long the A/B gates sample, per kind of target: at least `minRuns` of each build, at most `maxRuns`, and no
  * new pair after `budgetMs` for one target. `ci` is `npm test`'s short set, `full` is `npm run audit`. Real-time
  * vitals on a shared 2-core machine spread by hundreds of ms (figures in audits/README.md): more runs rarely
- * settle them in CI, so there they get 4 a side (enough for a gross regression); CPU time settles, so it may go on.
+ * settle them in CI, so there they get 4 a side (enough for a gross regression); CPU time settles, so it may go
+ * on: under a busy core its runs take twice as long, and 30 s stopped a +35 ms regression at 5 runs, undecided.
  */
 export const timingSampling: Readonly<Record<'ci' | 'full', TimingSampling>> = {
   ci: {
     lighthouse: { minRuns: 4, maxRuns: 5, budgetMs: 45_000 },
     vitals: { minRuns: 4, maxRuns: 4 },
-    cpu: { minRuns: 5, maxRuns: 10, budgetMs: 30_000 },
+    cpu: { minRuns: 5, maxRuns: 12, budgetMs: 60_000 },
   },
   full: {
     lighthouse: { minRuns: 5, maxRuns: 10, budgetMs: 120_000 },
