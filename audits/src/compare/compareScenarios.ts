@@ -126,6 +126,8 @@ function facts(runs: readonly VitalsRun[]): ScenarioFacts {
     ...(lcpElement ? { lcpElement } : {}),
     requests: Math.max(...runs.map((run) => run.facts.requests)),
     bytes: Math.max(...runs.map((run) => run.facts.bytes)),
+    allRequests: Math.max(...runs.map((run) => run.facts.allRequests)),
+    allBytes: Math.max(...runs.map((run) => run.facts.allBytes)),
     renderBlocking: distinct(runs.map((run) => run.facts.renderBlocking.join(' '))).split(' ').filter(Boolean),
   };
 }

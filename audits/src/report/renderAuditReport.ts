@@ -78,6 +78,7 @@ export function renderAuditReport(input: AuditReportInput): string {
     const scenarios = Object.entries(input.vitals).map(([scenario, summary]) => {
       const limits = input.vitalsLimits[scenario] ?? {};
       const rows = (['cls', 'requests', 'bytes', 'renderBlocking', 'lcpElement'] as const).map((name) => (name === 'renderBlocking' || name === 'lcpElement' ? identityRow(`vitals:${scenario}:${name}`, name) : row(`vitals:${scenario}:${name}`, name, name === 'cls' ? limits.cls : undefined)));
+      const downloads = summary.facts ? `All requests (not gated): ${summary.facts.allRequests}, ${summary.facts.allBytes} B. ` : '';
       const medians = Object.entries(summary.median).filter(([name]) => name !== 'cls').map(([name, value]) => `${name} ${Math.round(value)} ms`);
       const a = summary.attribution;
       const notes = [
@@ -85,7 +86,7 @@ export function renderAuditReport(input: AuditReportInput): string {
         a.slowestInteraction ? `Slowest interaction: ${escapeHtml(a.slowestInteraction.type)} on <code>${escapeHtml(a.slowestInteraction.target)}</code>, ${Math.round(a.slowestInteraction.duration)} ms` : '',
         a.largestShift ? `Largest shift: <code>${escapeHtml(a.largestShift.target)}</code> (${a.largestShift.value.toFixed(3)})` : '',
       ].filter(Boolean);
-      return `<article><h3>${escapeHtml(scenario)} <span class="muted">${summary.runs} candidate run(s)</span></h3>${notes.length ? `<ul>${notes.map((note) => `<li>${note}</li>`).join('')}</ul>` : ''}${table(rows)}<p class="muted">Candidate medians (gated A/B below): ${escapeHtml(medians.join(', ') || '–')}</p></article>`;
+      return `<article><h3>${escapeHtml(scenario)} <span class="muted">${summary.runs} candidate run(s)</span></h3>${notes.length ? `<ul>${notes.map((note) => `<li>${note}</li>`).join('')}</ul>` : ''}${table(rows)}<p class="muted">${downloads}Candidate medians (gated A/B below): ${escapeHtml(medians.join(', ') || '–')}</p></article>`;
     });
     sections.push(`<section><h2>Playwright scenarios: deterministic figures (412x823, 4x CPU, slow 4G)</h2>${scenarios.join('')}</section>`);
   }

@@ -18,8 +18,12 @@ export interface ScenarioFacts {
   /** The largest CLS of the runs (at most one value when the page is stable). */
   cls: number;
   lcpElement?: string;
+  /** The build's own files the visit requested (see readPageFacts.ts), and their compressed bytes. */
   requests: number;
   bytes: number;
+  /** Every request and its bytes, images and API answers included (shown, not gated). */
+  allRequests: number;
+  allBytes: number;
   renderBlocking: string[];
 }
 
