@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 
 /** What a visit downloaded. The build's own files are deterministic for a given build, so they are gated exactly. */
 export interface PageFacts {
-  /** The document, scripts, stylesheets and preloads (what the build ships and the HTML asks for). */
+  /** The document, scripts, modulepreloaded chunks, stylesheets and preloads: the build's own files. */
   requests: number;
   /** Encoded (compressed) body bytes of those requests. */
   bytes: number;
@@ -16,8 +16,12 @@ export interface PageFacts {
   renderBlocking: string[];
 }
 
-/** Resource Timing initiators of the build's own files: the document, `<script>`/imports, `<link>`, CSS. */
-const buildInitiators = new Set(['navigation', 'script', 'link', 'css']);
+/**
+ * Requests made at run time for data and content (images, fetch/XHR, beacons): not the build's files. Everything
+ * else is: the document, scripts, `<link>` preloads and stylesheets, and modulepreloaded chunks (which Chromium
+ * reports as `other`).
+ */
+const runtimeInitiators = new Set(['img', 'image', 'fetch', 'xmlhttprequest', 'beacon']);
 
 /** Reads the page's Navigation and Resource Timing entries (Chromium reports `renderBlockingStatus`). */
 export async function readPageFacts(page: Page): Promise<PageFacts> {
@@ -27,7 +31,7 @@ export async function readPageFacts(page: Page): Promise<PageFacts> {
       return { name: timing.name, type: timing.initiatorType, bytes: timing.encodedBodySize, blocking: timing.renderBlockingStatus === 'blocking' };
     }),
   );
-  const shipped = entries.filter((entry) => buildInitiators.has(entry.type));
+  const shipped = entries.filter((entry) => !runtimeInitiators.has(entry.type));
   return {
     requests: shipped.length,
     bytes: shipped.reduce((sum, entry) => sum + entry.bytes, 0),
