@@ -35,7 +35,14 @@ export async function main(argv: readonly string[]): Promise<number> {
   const step = async (name: string, run: () => Promise<number> | number) => {
     const started = Date.now();
     console.log(`\n== ${name}`);
-    const code = await run();
+    // A step that throws (a browser that would not start, a reference that would not build) fails that step
+    // only: the others still run and the report still shows what they found.
+    const code = await Promise.resolve()
+      .then(run)
+      .catch((error: unknown) => {
+        console.error(error instanceof Error ? error.message : String(error));
+        return 1;
+      });
     console.log(`== ${name}: ${code === 0 ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
     if (code !== 0) failed.push(name);
   };

@@ -31,6 +31,23 @@ export type LighthouseComparison = ComparisonResult & {
 };
 
 /**
+ * One Lighthouse run, retried once on a run-time error: Lighthouse's own advice for its trace errors (NO_NAVSTART,
+ * NO_FCP under load) is to run it again. A second error stops the comparison with the target named.
+ */
+async function runOnceRetrying(id: string, options: Parameters<typeof runLighthouse>[0], log: (line: string) => void) {
+  try {
+    return await runLighthouse(options);
+  } catch (error) {
+    log(`  lighthouse:${id}: ${error instanceof Error ? error.message : String(error)}; running it again`);
+    try {
+      return await runLighthouse(options);
+    } catch (again) {
+      throw new Error(`lighthouse:${id} (${options.url}): ${again instanceof Error ? again.message : String(again)}`, { cause: again });
+    }
+  }
+}
+
+/**
  * Compares one Lighthouse target's performance (score, FCP, LCP, TBT, SI) between the two builds, performance
  * category only. One unmeasured run of each build first; their benchmark index sets the CPU slowdown of every
  * measured run, the same for both builds, so the calibration cannot favour either.
@@ -38,7 +55,7 @@ export type LighthouseComparison = ComparisonResult & {
 export async function compareLighthouse({ run, origins, rules, plan, recordedBenchmarkIndex, reportDir, log }: CompareLighthouseOptions): Promise<LighthouseComparison> {
   const url = (side: Side) => new URL(run.route, origins[side]).href;
   const base = { formFactor: run.formFactor, warm: run.warm ?? false, categories: ['performance'] as const };
-  const warmups = [await runLighthouse({ ...base, url: url('reference') }), await runLighthouse({ ...base, url: url('candidate') })];
+  const warmups = [await runOnceRetrying(run.id, { ...base, url: url('reference') }, log), await runOnceRetrying(run.id, { ...base, url: url('candidate') }, log)];
   const benchmarkIndex = median(warmups.map((result) => result.summary.benchmarkIndex ?? 0));
   const cpuSlowdownMultiplier =
     run.formFactor === 'mobile' && recordedBenchmarkIndex && benchmarkIndex > 0 ? calibrateCpuSlowdown(benchmarkIndex, recordedBenchmarkIndex) : undefined;
@@ -54,7 +71,7 @@ export async function compareLighthouse({ run, origins, rules, plan, recordedBen
     `lighthouse:${run.id}`,
     lighthouseRules,
     async (side) => {
-      const result = await runLighthouse({ ...base, url: url(side), ...(cpuSlowdownMultiplier === undefined ? {} : { cpuSlowdownMultiplier }) });
+      const result = await runOnceRetrying(run.id, { ...base, url: url(side), ...(cpuSlowdownMultiplier === undefined ? {} : { cpuSlowdownMultiplier }) }, log);
       if (side === 'candidate') candidateRuns.push({ summary: result.summary, html: result.html });
       return { performance: result.summary.scores.performance, ...result.summary.metrics };
     },

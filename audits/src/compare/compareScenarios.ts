@@ -28,6 +28,19 @@ export interface ScenarioComparison {
 }
 
 /**
+ * A scenario run, retried once when it throws (a navigation that timed out on a machine that stalled): one
+ * stalled run must not stop the gate, while a scenario that cannot run at all still fails with its error.
+ */
+async function retryOnce<T>(run: () => Promise<T>, log: (line: string) => void): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    log(`  ${error instanceof Error ? error.message.split('\n')[0] : String(error)}; running it again`);
+    return run();
+  }
+}
+
+/**
  * Compares one scenario's timings between the two builds, twice: real-time web-vitals under 4x CPU + slow 4G,
  * and (with `cpu: true`) main-thread CPU time unthrottled, after one unmeasured run of each build (see
  * runScenario.ts). The caller warms both servers up before the first scenario. The candidate's throttled runs also give the deterministic figures (CLS, LCP element, downloads).
@@ -43,7 +56,7 @@ export async function compareScenario({ browser, scenario, origins, rules, limit
     `vitals:${scenario.id}`,
     vitalsRules,
     async (side) => {
-      const run = await runVitals(browser, scenario, origins[side]);
+      const run = await retryOnce(() => runVitals(browser, scenario, origins[side]), log);
       if (side === 'candidate') candidateRuns.push(run);
       return { lcp: run.lcp, fcp: run.fcp, inp: run.inp, blockingTime: run.blockingTime, longestTask: run.longestTask };
     },
@@ -52,13 +65,13 @@ export async function compareScenario({ browser, scenario, origins, rules, limit
   log(`  vitals:${scenario.id}: ${vitals.stoppedBecause}`);
   if (!scenario.cpu) return { vitals, summary: summarize(candidateRuns) };
 
-  for (const side of ['reference', 'candidate'] as const) await runCpu(browser, scenario, origins[side]);
+  for (const side of ['reference', 'candidate'] as const) await retryOnce(() => runCpu(browser, scenario, origins[side]), log);
   const byScript: Record<Side, Record<string, number>[]> = { reference: [], candidate: [] };
   const cpu = await sampleAlternately(
     `cpu:${scenario.id}`,
     { cpuMs: rules.cpu.cpuMs, handlersMs: rules.cpu.handlersMs },
     async (side) => {
-      const measured = await runCpu(browser, scenario, origins[side]);
+      const measured = await retryOnce(() => runCpu(browser, scenario, origins[side]), log);
       byScript[side].push(measured.byScript);
       // Handlers only where the scenario interacts; a page load has none worth a figure.
       return { cpuMs: measured.cpuMs, handlersMs: measured.interactions ? measured.handlersMs : undefined };
