@@ -53,10 +53,13 @@ describe('A/B timing gate', () => {
     expect(result.cpu?.figures.handlersMs?.verdict).toBe('fail');
     // The loops spin for wall time: on a busy core they are descheduled part of it, so their CPU time is less.
     expect(result.cpu?.figures.cpuMs?.worseBy.low).toBeGreaterThan(100);
-    expect(result.vitals.figures.longestTask?.verdict).toBe('fail');
-    expect(result.vitals.figures.inp?.verdict).toBe('fail');
+    // Real-time vitals are judged too, but a busy machine may leave them undecided: never passed, though.
+    for (const name of ['longestTask', 'inp'] as const) {
+      expect(result.vitals.figures[name]?.verdict).not.toBe('pass');
+      expect(result.vitals.figures[name]?.worseBy.estimate).toBeGreaterThan(100);
+    }
     expect(result.cpu?.cause).toContain('slow-start.js');
-    expect(result.cpu?.runs.candidate).toBe(4);
+    expect(result.cpu?.runs.candidate).toBeGreaterThanOrEqual(4);
   });
 
   it('passes two identical builds (the control)', async () => {
