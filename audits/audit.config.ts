@@ -49,7 +49,7 @@ export const lighthouseRuns: readonly LighthouseRunConfig[] = [
 /** Lighthouse runs per target: the median run (by each figure) is what gates and what the baseline stores. */
 export const lighthouseRepeats = { ci: 1, full: 3 } as const;
 
-/** Limits of the Playwright vitals scenarios (4x CPU, slow 4G), by scenario id (see audits/e2e/perf.spec.ts). */
+/** Limits of the Playwright vitals scenarios (4x CPU, slow 4G), by scenario id (see audits/scenarios.ts). */
 export const vitalsLimits: Readonly<Record<string, VitalsLimits>> = {
   // CDP throttles per request (562 ms added to each), so a cold catalog pays four round trips in a row before its
   // first row can paint (document, entry JS, route chunk, catalog API: ~2.3 s) plus transfer and 4x CPU work.

@@ -7,15 +7,20 @@ import type { Scenario } from '../vitals/scenario.js';
 import { compareScenario } from './compareScenarios.js';
 
 // The A/B timing gate end to end: real Chromium, two builds served side by side, alternate runs, the verdict.
-// The "builds" are the fixture site with /app.html mapped to the clean page or to the same page plus 200 ms of
+// The "builds" are the fixture site with /app.html served as the clean page, or as the same page plus 200 ms of
 // startup and click-handler work.
 
 const siteDir = new URL('../../fixtures/site/', import.meta.url).pathname;
 const servers: StaticServer[] = [];
 let browser: Browser;
 
-async function build(page: string): Promise<string> {
-  const server = await serveStatic(siteDir, { rewrite: (path) => (path === '/app.html' ? `/${page}` : path), headers: () => ({ 'Cache-Control': 'no-cache' }) });
+/** Serves the fixture site with /app.html as good.html, plus `<script src=...>` before `</body>` when given. */
+async function build(extraScript?: string): Promise<string> {
+  const server = await serveStatic(siteDir, {
+    rewrite: (path) => (path === '/app.html' ? '/good.html' : path),
+    headers: () => ({ 'Cache-Control': 'no-cache' }),
+    transform: (body, file) => (extraScript && file.endsWith('good.html') ? body.toString('utf8').replace('</body>', `<script src="${extraScript}"></script></body>`) : body),
+  });
   servers.push(server);
   return `${server.url}/`;
 }
@@ -47,7 +52,7 @@ afterAll(async () => {
 
 describe('A/B timing gate', () => {
   it('fails a candidate with 200 ms more startup and handler work, naming each figure with its evidence', async () => {
-    const origins = { reference: await build('good.html'), candidate: await build('slow-start.html') };
+    const origins = { reference: await build(), candidate: await build('/slow-start.js') };
     const result = await compareScenario({ browser, scenario, origins, rules: timingRules, plans, log: () => undefined });
     expect(result.cpu?.figures.cpuMs?.verdict).toBe('fail');
     expect(result.cpu?.figures.handlersMs?.verdict).toBe('fail');
@@ -63,7 +68,7 @@ describe('A/B timing gate', () => {
   });
 
   it('passes two identical builds (the control)', async () => {
-    const origins = { reference: await build('good.html'), candidate: await build('good.html') };
+    const origins = { reference: await build(), candidate: await build() };
     const result = await compareScenario({ browser, scenario, origins, rules: timingRules, plans, log: () => undefined });
     expect(result.cpu?.verdict).not.toBe('fail');
     expect(result.vitals.verdict).not.toBe('fail');

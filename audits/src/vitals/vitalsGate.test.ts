@@ -8,7 +8,7 @@ import { emulateSlowMobile } from './emulateSlowMobile.js';
 import { vitalsInitScript } from './installCollector.js';
 import { readVitals } from './readVitals.js';
 
-// The Playwright vitals gate (same collector, throttling and checks as audits/e2e/perf.spec.ts) on fixture
+// The Playwright vitals gate (same collector, throttling and checks as src/vitals/runScenario.ts) on fixture
 // pages that block the main thread or shift their layout, and on a clean page as the control.
 
 let site: RunningSite;
