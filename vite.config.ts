@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import { visualizer } from 'rollup-plugin-visualizer';
 import { defineConfig, type PluginOption } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { contentBuildId } from './apps/demo/build/contentBuildId';
 import { preloadHeroImage } from './apps/demo/build/preloadHeroImage';
 import { routePreloads } from './apps/demo/build/routePreloads';
 
@@ -12,8 +13,6 @@ const demoRoot = fileURLToPath(new URL('./apps/demo', import.meta.url));
 const publicDir = fileURLToPath(new URL('./public', import.meta.url));
 const reportsDir = fileURLToPath(new URL('./reports/bundle', import.meta.url));
 
-/** A build id baked into the app so a deploy is visible (and testable) even when only app code changed. */
-const buildId = process.env.PRONTO_BUILD_ID ?? new Date().toISOString();
 /** Output folder; the update-flow test builds a second version next to the first. */
 const outDir = process.env.PRONTO_OUT_DIR ?? 'dist';
 
@@ -28,7 +27,6 @@ function bundleReports(): PluginOption[] {
 export default defineConfig({
   root: demoRoot,
   publicDir,
-  define: { __BUILD_ID__: JSON.stringify(buildId) },
   build: {
     outDir,
     emptyOutDir: true,
@@ -54,6 +52,9 @@ export default defineConfig({
   },
   plugins: [
     react(),
+    // __BUILD_ID__ (shown in the footer, sent as the RUM app version): PRONTO_BUILD_ID, else a hash of the output,
+    // so the same code always builds to the same bytes.
+    contentBuildId(),
     // `import hero from './hero.jpg?responsive'`: AVIF/WebP/JPEG at these widths plus a ThumbHash placeholder.
     responsiveImages({ widths: [640, 960, 1280, 1920] }),
     preloadHeroImage(),
