@@ -118,6 +118,8 @@ export async function createDemoServer({
           // Requests in flight get a moment to finish; a write cut off here is safe anyway (its key replays).
           setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref();
         });
+        // A render whose request was cut off still writes its file: let it, before anyone removes the data folder.
+        await images.settle();
         await notes.close();
       })();
       return closing;

@@ -74,3 +74,24 @@ describe('GET /api/images/:id', () => {
     expect(response.json().error).toMatch(message);
   });
 });
+
+describe('createImageStore().settle()', () => {
+  it('resolves only after the renders in flight wrote their files, so the folder can be removed', async () => {
+    const { mkdtemp, rm, stat } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { createImageStore } = await import('./catalog/createImageStore.js');
+    const directory = await mkdtemp(join(tmpdir(), 'pronto-images-'));
+    try {
+      const store = await createImageStore(directory);
+      const renders = [store.get({ id: 7, color: '#336699' }, 960, 'avif'), store.get({ id: 8, color: '#993366' }, 960, 'webp')];
+      await store.settle();
+      // Both files are complete on disk without awaiting the renders themselves.
+      const files = (await readdir(join(directory, 'v1'))).sort();
+      expect(files).toEqual(['7-960.avif', '8-960.webp']);
+      expect((await stat(join(directory, 'v1', '7-960.avif'))).size).toBe((await renders[0]!).length);
+      await store.settle();
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  });
+});

@@ -120,7 +120,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const failures = comparisons.flatMap((comparison) =>
     Object.entries(comparison.figures)
       .filter(([, judged]) => judged.verdict === 'fail')
-      .map(([name, judged]) => describeJudgement(comparison.id, name, judged) + (comparison.cause ? ` (${comparison.cause})` : '')),
+      .map(([name, judged]) => describeFigure(comparison, name, judged)),
   );
   // CLS is deterministic at the fixed viewport: the largest of the candidate's runs must clear the limit as it is.
   for (const [id, summary] of Object.entries(summaries)) {
@@ -146,8 +146,13 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 function printComparison(comparison: ComparisonResult & { cause?: string }): void {
-  for (const [name, judged] of Object.entries(comparison.figures)) console.log(`  ${describeJudgement(comparison.id, name, judged)}`);
-  if (comparison.verdict === 'fail' && comparison.cause) console.log(`    cause: ${comparison.cause}`);
+  for (const [name, judged] of Object.entries(comparison.figures)) console.log(`  ${describeFigure(comparison, name, judged)}`);
+}
+
+/** One figure's line, the same in the log and the failure summary; a failure names its cause when one is known. */
+function describeFigure(comparison: ComparisonResult & { cause?: string }, name: string, judged: ComparisonResult['figures'][string]): string {
+  const line = describeJudgement(comparison.id, name, judged);
+  return judged.verdict === 'fail' && comparison.cause ? `${line} (${comparison.cause})` : line;
 }
 
 /** The candidate's vitals (medians for the report, deterministic facts for the baseline) in reports/perf/. */

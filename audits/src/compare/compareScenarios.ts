@@ -95,7 +95,7 @@ export function scriptThatGrew(byScript: Record<Side, Record<string, number>[]>)
     if (!best || candidate - reference > best.growth) best = { script: stableName(script), growth: candidate - reference, reference, candidate };
   }
   if (!best || best.growth < 1) return undefined;
-  return `most growth in tasks started by ${best.script}: ${Math.round(best.reference)} -> ${Math.round(best.candidate)} ms`;
+  return `most growth in the CPU time of ${best.script}: ${Math.round(best.reference)} -> ${Math.round(best.candidate)} ms`;
 }
 
 function stableName(url: string): string {
@@ -141,6 +141,7 @@ function facts(runs: readonly VitalsRun[]): ScenarioFacts {
     bytes: Math.max(...runs.map((run) => run.facts.bytes)),
     allRequests: Math.max(...runs.map((run) => run.facts.allRequests)),
     allBytes: Math.max(...runs.map((run) => run.facts.allBytes)),
-    renderBlocking: distinct(runs.map((run) => run.facts.renderBlocking.join(' '))).split(' ').filter(Boolean),
+    // Every path any run saw blocking, in first-seen order: a resource that blocks only sometimes is listed.
+    renderBlocking: [...new Set(runs.flatMap((run) => run.facts.renderBlocking))],
   };
 }

@@ -22,12 +22,27 @@ export interface MainThreadCpu {
   tasks: number;
   /** Thread time of the page's keyboard, pointer and click handlers (outermost EventDispatch events), ms. */
   handlersMs: number;
-  /** CPU ms by the script that started each task (the first script event inside it); `(no script)` for the rest. */
+  /**
+   * The same CPU ms split by who spent them: a script's URL for the self time of its calls and evaluations (and
+   * of the compiling, layout or GC they caused), {@link moduleEvaluation} for top-level module code, and
+   * {@link browserWork} for what no script started (parsing, style, layout and paint of the page itself).
+   */
   byScript: Record<string, number>;
 }
 
+/**
+ * Chrome's module-evaluation event names no URL (one event runs the whole module graph), so the top-level code
+ * of the entry module and everything it imports is counted under this name.
+ */
+export const moduleEvaluation = '(module scripts: top-level code of the entry and its imports)';
+/** Task time that no script event encloses. */
+export const browserWork = '(browser: parsing, style, layout, paint)';
+
 /** The events of interactions (what INP measures): their handlers' time is the interaction's own work. */
 const inputEvents = new Set(['keydown', 'keyup', 'keypress', 'pointerdown', 'pointerup', 'mousedown', 'mouseup', 'click', 'touchstart', 'touchend', 'input']);
+
+/** Events that run a script's code; their URL (when they carry one) names who spent the time inside them. */
+const scriptEvents = new Set(['EvaluateScript', 'FunctionCall', 'v8.compileModule', 'v8.evaluateModule', 'TimerFire', 'FireAnimationFrame']);
 
 /**
  * Reduces a trace to the CPU time of the page's main thread: the renderer that committed `pageUrl`'s origin,
@@ -49,51 +64,72 @@ export function mainThreadCpu(events: readonly TraceEvent[], pageUrl: string, si
   const mainThreads = new Set(
     events.filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain' && pids.has(event.pid)).map((event) => `${event.pid}:${event.tid}`),
   );
+  // Parents before their children: by start, then the longer (enclosing) event first.
   const onMain = events
     .filter((event) => event.ph === 'X' && mainThreads.has(`${event.pid}:${event.tid}`))
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
 
   const result: MainThreadCpu = { cpuMs: 0, wallMs: 0, tasks: 0, handlersMs: 0, byScript: {} };
-  let taskEnd = -Infinity;
   let handlerEnd = -Infinity;
   let untimed = 0;
-  let current: { cpu: number; script?: string } | undefined;
-  const close = () => {
-    if (!current) return;
-    const key = current.script ?? '(no script)';
-    result.byScript[key] = (result.byScript[key] ?? 0) + current.cpu;
-  };
-  for (const event of onMain) {
-    if (event.name === 'EventDispatch' && event.ts >= since && event.ts >= handlerEnd && inputEvents.has(event.args?.data?.type ?? '')) {
-      handlerEnd = event.ts + (event.dur ?? 0);
-      result.handlersMs += (event.tdur ?? 0) / 1000;
+  let index = 0;
+  while (index < onMain.length) {
+    const task = onMain[index]!;
+    const taskEnd = task.ts + (task.dur ?? 0);
+    let next = index + 1;
+    while (next < onMain.length && onMain[next]!.ts < taskEnd) next += 1;
+    const nested = onMain.slice(index, next);
+    index = next;
+    if (task.ts < since) continue;
+    for (const event of nested) {
+      if (event.name === 'EventDispatch' && event.ts >= handlerEnd && inputEvents.has(event.args?.data?.type ?? '')) {
+        handlerEnd = event.ts + (event.dur ?? 0);
+        result.handlersMs += (event.tdur ?? 0) / 1000;
+      }
     }
-    if (event.ts < taskEnd) {
-      // Inside the current task: the first script event names who started it.
-      const url = event.args?.data?.url;
-      if (current && !current.script && url && (event.name === 'EvaluateScript' || event.name === 'FunctionCall' || event.name === 'v8.compileModule' || event.name === 'EvaluateModule')) current.script = url;
-      continue;
-    }
-    close();
-    current = undefined;
-    taskEnd = event.ts + (event.dur ?? 0);
-    if (event.ts < since) continue;
     // A few events carry no thread time (a task the tracer closed from another thread): their wall time is kept
     // apart; a trace where no task has thread time cannot give this figure at all.
-    if (event.tdur === undefined) {
+    if (task.tdur === undefined) {
       untimed += 1;
       continue;
     }
-    result.cpuMs += event.tdur / 1000;
-    result.wallMs += (event.dur ?? 0) / 1000;
+    result.cpuMs += task.tdur / 1000;
+    result.wallMs += (task.dur ?? 0) / 1000;
     result.tasks += 1;
-    current = { cpu: event.tdur / 1000 };
-    const url = event.args?.data?.url;
-    if (url && event.name !== 'RunTask' && event.name !== 'ThreadControllerImpl::RunTask') current.script = url;
+    for (const [owner, ms] of Object.entries(selfTimeByOwner(nested))) result.byScript[owner] = (result.byScript[owner] ?? 0) + ms;
   }
-  close();
   if (result.tasks === 0 && untimed > 0) throw new Error('This browser records no thread time (tdur) in its traces, so main-thread CPU cannot be measured');
   return result;
+}
+
+/**
+ * Splits one task's thread time by owner: each event's self time (its time minus its children's) goes to the
+ * innermost enclosing script event that names a URL or evaluates modules, else to {@link browserWork}. Self
+ * time, not "the first script in the task", so that one task evaluating a vendor chunk and then the entry
+ * charges each for its own part.
+ */
+function selfTimeByOwner(nested: readonly TraceEvent[]): Record<string, number> {
+  const owners: Record<string, number> = {};
+  const stack: { end: number; owner: string; self: number }[] = [];
+  const pop = () => {
+    const done = stack.pop()!;
+    owners[done.owner] = (owners[done.owner] ?? 0) + Math.max(0, done.self) / 1000;
+  };
+  for (const event of nested) {
+    while (stack.length && event.ts >= stack.at(-1)!.end) pop();
+    const cpu = event.tdur ?? 0;
+    const parent = stack.at(-1);
+    if (parent) parent.self -= cpu;
+    stack.push({ end: event.ts + (event.dur ?? 0), owner: ownerOf(event) ?? parent?.owner ?? browserWork, self: cpu });
+  }
+  while (stack.length) pop();
+  return owners;
+}
+
+function ownerOf(event: TraceEvent): string | undefined {
+  if (!scriptEvents.has(event.name)) return undefined;
+  if (event.name === 'v8.evaluateModule') return moduleEvaluation;
+  return event.args?.data?.url || undefined;
 }
 
 /** The trace timestamp of the first user-timing mark called `name`, if the trace has one. */

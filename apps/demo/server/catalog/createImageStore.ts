@@ -30,6 +30,8 @@ export interface ImageStore {
   get(item: Pick<Item, 'id' | 'color'>, width: ImageWidth, format: ImageFormat): Promise<Buffer>;
   /** A validator that changes whenever the bytes could change. */
   etagOf(id: number, width: ImageWidth, format: ImageFormat): string;
+  /** Resolves once the renders in flight have written their files (or failed), so the folder can be removed. */
+  settle(): Promise<void>;
 }
 
 /** Opens (and creates) the image cache in `directory`. */
@@ -39,25 +41,42 @@ export async function createImageStore(directory: string): Promise<ImageStore> {
   // A grid of thumbnails asks for the same image several times at once (page + service worker): render it once.
   const inFlight = new Map<string, Promise<Buffer>>();
 
+  // Every get() until it settles (reading the disk, or rendering): what settle() waits for.
+  const active = new Set<Promise<Buffer>>();
+
+  async function load(item: Pick<Item, 'id' | 'color'>, width: ImageWidth, format: ImageFormat): Promise<Buffer> {
+    const file = join(root, `${item.id}-${width}.${format}`);
+    try {
+      const cached = await readFile(file);
+      // An empty file is what a crash between write and rename can leave: render it again.
+      if (cached.length > 0) return cached;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    let pending = inFlight.get(file);
+    if (!pending) {
+      pending = render(item, width, format, file).finally(() => inFlight.delete(file));
+      inFlight.set(file, pending);
+    }
+    return pending;
+  }
+
   return {
-    async get(item, width, format) {
-      const file = join(root, `${item.id}-${width}.${format}`);
-      try {
-        const cached = await readFile(file);
-        // An empty file is what a crash between write and rename can leave: render it again.
-        if (cached.length > 0) return cached;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      }
-      let pending = inFlight.get(file);
-      if (!pending) {
-        pending = render(item, width, format, file).finally(() => inFlight.delete(file));
-        inFlight.set(file, pending);
-      }
-      return pending;
+    get(item, width, format) {
+      const loading = load(item, width, format);
+      active.add(loading);
+      void loading.then(
+        () => active.delete(loading),
+        () => active.delete(loading),
+      );
+      return loading;
     },
     etagOf(id, width, format) {
       return `"${GENERATION}-${id}-${width}-${format}"`;
+    },
+    async settle() {
+      // A get may start while others finish (a request still being answered): wait until none is left.
+      while (active.size) await Promise.allSettled([...active]);
     },
   };
 }
