@@ -4,6 +4,8 @@ import { dispatchSync, waitForServiceWorkerControl } from './support/serviceWork
 
 const ITEM = 42;
 const SYNC_TAG = 'pronto-notes-outbox';
+/** The Web Lock apps/demo/src/notes/flushOutbox.ts holds while it sends the outbox. */
+const OUTBOX_LOCK = 'pronto-notes-outbox';
 
 async function serverNotes(demo: DemoFixture): Promise<{ text: string; version: number }[]> {
   const response = await fetch(`${demo.url}api/items/${ITEM}/notes`);
@@ -74,9 +76,87 @@ test('Background Sync sends the outbox with no page open, retrying a 5xx with th
 
   await expect.poll(() => serverNotes(demo), { timeout: 20_000 }).toEqual([expect.objectContaining({ text: 'sent by the worker', version: 1 })]);
   expect(failed).toBe(true);
-  const puts = notePuts(demo);
+  // The refused attempt and its replay: the same request, with the same key, applied once (version 1 above).
+  const puts = demo.writes.filter((write) => write.method === 'PUT');
   expect(puts.length).toBeGreaterThanOrEqual(2);
-  expect(new Set(puts).size).toBe(1);
+  expect(new Set(puts.map((put) => put.path)).size).toBe(1);
+  expect(puts[0]?.idempotencyKey).toMatch(/\S{16,}/);
+  expect(new Set(puts.map((put) => put.idempotencyKey))).toEqual(new Set([puts[0]?.idempotencyKey]));
+});
+
+test('each change carries its own idempotency key, every replay of it the same key, and each is applied once', async ({ page, context, demo }) => {
+  await page.goto(`${demo.url}items/${ITEM}`);
+  await waitForServiceWorkerControl(page);
+  await context.setOffline(true);
+  await addNote(page, 'first change');
+  await addNote(page, 'second change');
+
+  // The first attempt of each change gets a 503 (the answer lost, as far as the client knows); the replays pass.
+  const refusedOnce = new Set<string>();
+  demo.intercept((req, res) => {
+    if (req.method !== 'PUT' || refusedOnce.has(req.url ?? '')) return false;
+    refusedOnce.add(req.url ?? '');
+    res.writeHead(503, { 'Content-Type': 'application/json' }).end('{"error":"try again"}');
+    return true;
+  });
+  await context.setOffline(false);
+  await expect
+    .poll(async () => (await serverNotes(demo)).map((note) => `${note.text} v${note.version}`).sort(), { timeout: 20_000 })
+    .toEqual(['first change v1', 'second change v1']);
+
+  const puts = demo.writes.filter((write) => write.method === 'PUT');
+  const keysByNote = new Map<string, Set<string | undefined>>();
+  for (const put of puts) keysByNote.set(put.path, (keysByNote.get(put.path) ?? new Set()).add(put.idempotencyKey));
+  expect(keysByNote.size).toBe(2);
+  // One key per change, kept across its replays; two changes, two keys.
+  for (const [path, keys] of keysByNote) {
+    expect(keys.size, path).toBe(1);
+    expect(puts.filter((put) => put.path === path).length, path).toBeGreaterThanOrEqual(2);
+  }
+  const [first, second] = [...keysByNote.values()].map((keys) => [...keys][0]);
+  expect(first).toBeDefined();
+  expect(first).not.toBe(second);
+});
+
+test('the page and the service worker flushing at the same moment send each change once (Web Lock)', async ({ page, context, demo }) => {
+  await page.goto(`${demo.url}items/${ITEM}`);
+  await waitForServiceWorkerControl(page);
+  await context.setOffline(true);
+  await addNote(page, 'flushed by one of them');
+
+  // Hold the first PUT in the server, so whoever sends first still holds the outbox lock when the other starts.
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  demo.intercept(async (req) => {
+    if (req.method === 'PUT') await gate;
+    return false;
+  });
+  // Online: the page flushes (its `online` listener) and its PUT is held.
+  await context.setOffline(false);
+  await expect.poll(() => notePuts(demo).length).toBe(1);
+  // Now the service worker flushes too: Background Sync, fired while the page's flush holds the lock.
+  const blank = await context.newPage();
+  await dispatchSync(blank, new URL(demo.url).origin, SYNC_TAG);
+  const lockState = () =>
+    page.evaluate(async (name) => {
+      const { held = [], pending = [] } = await navigator.locks.query();
+      return { held: held.filter((lock) => lock.name === name).length, pending: pending.filter((lock) => lock.name === name).length };
+    }, OUTBOX_LOCK);
+  // The worker waits for the lock instead of sending the same change a second time (the browser's own sync on
+  // reconnecting may be waiting too).
+  await expect.poll(async () => (await lockState()).pending).toBeGreaterThanOrEqual(1);
+  expect((await lockState()).held).toBe(1);
+  expect(notePuts(demo).length).toBe(1);
+
+  release();
+  demo.intercept(null);
+  // Both flushes finish: the page's with its answer, the worker's finding an empty outbox.
+  await expect.poll(lockState).toEqual({ held: 0, pending: 0 });
+  await expect(page.getByRole('listitem').filter({ hasText: 'flushed by one of them' }).getByText('Saved')).toBeVisible();
+  expect(notePuts(demo).length).toBe(1);
+  expect(await serverNotes(demo)).toEqual([expect.objectContaining({ text: 'flushed by one of them', version: 1 })]);
 });
 
 test('a change the server refuses (4xx) is shown to the user and not retried', async ({ page, demo }) => {

@@ -24,6 +24,8 @@ export interface DemoFixture {
   setDistDir(dir: string): void;
   /** Every API request the server saw, in order ("PUT /api/notes/abc"). */
   requests: string[];
+  /** Every write (PUT, POST, DELETE) to the API, in order, with the Idempotency-Key it carried. */
+  writes: ApiWrite[];
   /** Replaces the current fault injector; `null` lets every request through. */
   intercept(interceptor: ApiInterceptor | null): void;
   /** Stops the server (a crash or a deploy); `restart` brings it back on the same port and data. */
@@ -31,11 +33,20 @@ export interface DemoFixture {
   restart(): Promise<void>;
 }
 
+/** One write request as the server received it. */
+export interface ApiWrite {
+  method: string;
+  path: string;
+  /** The `Idempotency-Key` header; undefined when the request had none. */
+  idempotencyKey: string | undefined;
+}
+
 /** Each test gets its own demo server on 127.0.0.1, with its own data directory, stopped afterwards. */
 export const test = base.extend<{ demo: DemoFixture }>({
   demo: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pronto-demo-e2e-'));
     const requests: string[] = [];
+    const writes: ApiWrite[] = [];
     let interceptor: ApiInterceptor | null = null;
     let distDir = demoDist;
     const start = (port: number) =>
@@ -46,6 +57,10 @@ export const test = base.extend<{ demo: DemoFixture }>({
         host: '127.0.0.1',
         onApiRequest(req, res) {
           requests.push(`${req.method} ${req.url}`);
+          if (req.method !== 'GET' && req.method !== 'HEAD') {
+            const key = req.headers['idempotency-key'];
+            writes.push({ method: req.method ?? '', path: req.url ?? '', idempotencyKey: Array.isArray(key) ? key.join(',') : key });
+          }
           return interceptor ? interceptor(req, res) : false;
         },
       });
@@ -55,6 +70,7 @@ export const test = base.extend<{ demo: DemoFixture }>({
       url: stack.server.url,
       collector: () => stack.collector,
       requests,
+      writes,
       setDistDir(dir) {
         distDir = dir;
         stack.server.setDistDir(dir);
