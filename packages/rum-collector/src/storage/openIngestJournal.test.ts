@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeBeacon } from '../test-utils/makeBeacon.js';
-import { openIngestJournal } from './openIngestJournal.js';
+import { open } from 'node:fs/promises';
+import { openIngestJournal, type JournalFile } from './openIngestJournal.js';
 
 const dirs: string[] = [];
 const newDir = () => {
@@ -16,6 +17,40 @@ afterEach(() => {
 });
 
 describe('openIngestJournal', () => {
+  it('resolves an append (what the answer waits for) only after its line is written and fdatasynced', async () => {
+    const dir = newDir();
+    const steps: string[] = [];
+    // The real files, through a wrapper that records what happens to them, in order.
+    const openFile = async (path: string, flags: 'a' | 'r'): Promise<JournalFile> => {
+      const handle = await open(path, flags);
+      const name = path === dir ? 'dir' : 'segment';
+      return {
+        write: (async (...args: Parameters<typeof handle.write>) => {
+          const written = await handle.write(...args);
+          steps.push(`${name}: write`);
+          return written;
+        }) as JournalFile['write'],
+        datasync: async () => {
+          await handle.datasync();
+          steps.push(`${name}: datasync`);
+        },
+        sync: async () => {
+          await handle.sync();
+          steps.push(`${name}: sync`);
+        },
+        close: () => handle.close(),
+      };
+    };
+    const { journal } = await openIngestJournal(dir, { openFile });
+    await journal.append([{ beacon: makeBeacon(), receivedAt: 1 }], 0);
+    steps.push('append resolved');
+    await journal.append([{ beacon: makeBeacon({ seq: 2 }), receivedAt: 2 }], 0);
+    steps.push('append resolved');
+    await journal.close();
+    // The first append also makes the new segment's directory entry durable.
+    expect(steps).toEqual(['dir: sync', 'segment: write', 'segment: datasync', 'append resolved', 'segment: write', 'segment: datasync', 'append resolved']);
+  });
+
   it('gives back, after a crash, every appended entry newer than what the store has', async () => {
     const dir = newDir();
     const a = makeBeacon();

@@ -25,7 +25,15 @@ export interface IngestJournalOptions {
   segmentBytes?: number;
   /** Entries up to this id are already stored; they are skipped on recovery and new ids continue after it. @default 0 */
   storedUpTo?: number;
+  /**
+   * Opens a segment file (`'a'`) or the directory (`'r'`, to sync it). A test passes a wrapper that records the
+   * order of writes and syncs. @default open from node:fs/promises
+   */
+  openFile?: (path: string, flags: 'a' | 'r') => Promise<JournalFile>;
 }
+
+/** The part of a file handle the journal uses. */
+export type JournalFile = Pick<FileHandle, 'write' | 'datasync' | 'sync' | 'close'>;
 
 interface Segment {
   path: string;
@@ -43,7 +51,7 @@ const SEGMENT = /^segment-(\d+)\.ndjson$/;
  */
 export async function openIngestJournal(
   dir: string,
-  { segmentBytes = 8 * 1024 * 1024, storedUpTo = 0 }: IngestJournalOptions = {},
+  { segmentBytes = 8 * 1024 * 1024, storedUpTo = 0, openFile = open }: IngestJournalOptions = {},
 ): Promise<{ journal: IngestJournal; leftover: JournalEntry[] }> {
   await mkdir(dir, { recursive: true });
   const names = (await readdir(dir)).filter((name) => SEGMENT.test(name));
@@ -61,14 +69,14 @@ export async function openIngestJournal(
     for (const entry of entries) if (entry.id > storedUpTo) leftover.push(entry);
   }
 
-  let current: { handle: FileHandle; path: string; bytes: number; lastId: number } | undefined;
+  let current: { handle: JournalFile; path: string; bytes: number; lastId: number } | undefined;
   let closed = false;
 
   const startSegment = async () => {
     const path = join(dir, `segment-${lastId + 1}.ndjson`);
-    const handle = await open(path, 'a');
+    const handle = await openFile(path, 'a');
     // The new file's directory entry must be durable too, or a crash could lose the whole file.
-    await syncDirectory(dir);
+    await syncDirectory(dir, openFile);
     current = { handle, path, bytes: 0, lastId };
   };
 
@@ -152,8 +160,8 @@ function parseSegment(text: string): JournalEntry[] {
   return entries;
 }
 
-async function syncDirectory(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
+async function syncDirectory(dir: string, openFile: NonNullable<IngestJournalOptions['openFile']>): Promise<void> {
+  const handle = await openFile(dir, 'r');
   try {
     await handle.sync();
   } catch {
