@@ -124,3 +124,49 @@ test('shows a new beacon within seconds, without a reload', async ({ page, colle
   expect(res.status).toBe(204);
   await expect(page.locator('#routes th.route', { hasText: '/just-arrived' })).toHaveCount(1, { timeout: 8_000 });
 });
+
+test('the time axis spans the selected window: one sample in an hour, a day, 30 days', async ({ browser, collector }) => {
+  const context = await browser.newContext({ timezoneId: 'UTC', locale: 'en-GB' });
+  const page = await context.newPage();
+  const res = await fetch(`${collector.url}/rum/collect`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain;charset=UTF-8' },
+    body: JSON.stringify(beacon('/lone-sample', 'mobile', [['LCP', 1500]])),
+  });
+  expect(res.status).toBe(204);
+  const xLabels = async (query: string) => {
+    await page.goto(`${collector.url}/rum/?${query}`);
+    await expect(page.locator('body')).toHaveAttribute('data-state', 'ready');
+    const text = await page.locator('.trend[data-metric="LCP"] [data-axis="x"]').textContent();
+    return (text ?? '').replace(/^Time axis: /, '').split(', ').filter(Boolean);
+  };
+  const now = Date.now();
+  const minutes = (from: number, to: number) => {
+    const labels = new Set<string>();
+    for (let t = from; t <= to; t += 60_000) labels.add(new Date(t).toISOString().slice(11, 16));
+    return labels;
+  };
+
+  // One sample, last hour: times of day within that hour (not a range padded by years around the sample).
+  const hour = await xLabels(`window=1h&route=${encodeURIComponent('/lone-sample')}`);
+  expect(hour.length).toBeGreaterThanOrEqual(2);
+  const inLastHour = minutes(now - 65 * 60_000, now + 5 * 60_000);
+  for (const label of hour) expect(inLastHour.has(label), `${label} in the last hour`).toBe(true);
+
+  // A day: hourly times of day, distinct.
+  const day = await xLabels('window=24h');
+  expect(day.length).toBeGreaterThanOrEqual(3);
+  for (const label of day) expect(label).toMatch(/^\d{2}:\d{2}$/);
+  expect(new Set(day).size).toBe(day.length);
+
+  // 30 days (samples only in the last 20 hours): dates spread over the whole month, each within it.
+  const month = await xLabels('window=30d');
+  const lastMonth: string[] = [];
+  for (let d = 31; d >= -1; d--) lastMonth.push(new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(now - d * 86_400_000));
+  expect(month.length).toBeGreaterThanOrEqual(3);
+  for (const label of month) expect(lastMonth, `${label} within the last 30 days`).toContain(label);
+  expect(new Set(month).size).toBe(month.length);
+  // The first tick is near the window's start, not at the first sample 20 hours ago.
+  expect(lastMonth.indexOf(month[0]!)).toBeLessThanOrEqual(12);
+  await context.close();
+});

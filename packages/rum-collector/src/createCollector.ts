@@ -199,7 +199,7 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
       return true;
     }
     if (dashboard && (req.method === 'GET' || req.method === 'HEAD')) {
-      if (await serveStatic(res, dashboard, rest === '' ? 'index.html' : rest)) return true;
+      if (await serveStatic(req, res, dashboard, rest === '' ? 'index.html' : rest)) return true;
     }
     sendJson(res, 404, { error: dashboard ? 'not found' : 'dashboard not built or disabled' });
     return true;

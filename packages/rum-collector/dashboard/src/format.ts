@@ -14,3 +14,14 @@ export function formatValue(metric: VitalName, value: number): string {
 
 /** "12.3%" */
 export const percent = (part: number, whole: number): string => (whole === 0 ? '0%' : `${((100 * part) / whole).toFixed(1)}%`);
+
+/**
+ * A time-axis label for `seconds` (uPlot's time unit) on a chart spanning `spanMs`: the time of day up to two
+ * days, the date beyond. 24-hour clock, so labels keep one width.
+ */
+export function formatTimeTick(seconds: number, spanMs: number, locale?: string): string {
+  const date = new Date(seconds * 1000);
+  return spanMs <= 2 * 86_400_000
+    ? new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date)
+    : new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' }).format(date);
+}

@@ -3,7 +3,7 @@ import 'uplot/dist/uPlot.min.css';
 import type { VitalName } from '../../src/index.js';
 import type { Summary } from './api.js';
 import { fill, h } from './dom.js';
-import { formatValue } from './format.js';
+import { formatTimeTick, formatValue } from './format.js';
 
 const VITALS: VitalName[] = ['LCP', 'INP', 'CLS', 'FCP', 'TTFB'];
 const BAND = { good: 'rgba(12, 206, 107, 0.12)', ni: 'rgba(255, 164, 0, 0.14)', poor: 'rgba(255, 78, 66, 0.12)' };
@@ -49,14 +49,26 @@ export function renderTrends(el: HTMLElement, s: Summary): void {
     const t = s.thresholds[metric];
     const max = Math.max(t.poor * 1.25, ...rows.map((r) => r.p75 * 1.1));
     const data: uPlot.AlignedData = [rows.map((r) => r.bucketStart / 1000), rows.map((r) => r.p75)];
+    // The x axis spans the selected window, not the samples: uPlot pads a lone sample's range by years otherwise.
+    const to = (s.to ?? s.generatedAt) / 1000;
+    const from = s.from !== undefined ? s.from / 1000 : Math.min(to - s.bucketMs / 1000, ...rows.map((r) => r.bucketStart / 1000));
+    const spanMs = (to - from) * 1000;
+    // The canvas is invisible to screen readers (and to tests): the labels it drew are also written as text.
+    const axisText = h('p', { class: 'visually-hidden', attrs: { 'data-axis': 'x' } });
+    box.append(axisText);
+    let xLabels: string[] = [];
     const chart = new uPlot(
       {
         // The grid sizes the figure; the chart fills it (minus the figure's padding).
         width: Math.max(260, box.clientWidth - 16),
         height: 180,
         plugins: [thresholdBands(t.good, t.poor)],
-        scales: { x: { time: true }, y: { range: [0, max] } },
-        axes: [{}, { size: 60, values: (_u, ticks) => ticks.map((v) => formatValue(metric, v)) }],
+        scales: { x: { time: true, range: [from, to] }, y: { range: [0, max] } },
+        axes: [
+          { values: (_u, ticks) => (xLabels = ticks.map((v) => formatTimeTick(v, spanMs))) },
+          { size: 60, values: (_u, ticks) => ticks.map((v) => formatValue(metric, v)) },
+        ],
+        hooks: { draw: [() => void (axisText.textContent = `Time axis: ${xLabels.join(', ')}`)] },
         series: [
           {},
           { label: `${metric} p75`, stroke: LINE_COLOR, width: 2, points: { show: rows.length < 40 }, value: (_u, v) => (v == null ? '-' : formatValue(metric, v)) },
