@@ -177,6 +177,41 @@ describe('GET /metrics', () => {
     const rejects = byName.get('pronto_rum_beacons_rejected_total')!.metrics;
     const reasons = Object.fromEntries(rejects.map((m) => [m.labels!['reason'], Number(m.value)]));
     expect(reasons).toMatchObject({ invalid_beacon: 1, invalid_json: 1, too_large: 2, rate_limited: 1 + 1 + 17 + 2 + 5, origin_not_allowed: 1 });
+    // Every group commit is timed, and the process and event loop are watched (prom-client's default metrics).
+    const commits = untyped.find((f) => f.name === 'pronto_rum_ingest_commit_seconds_count')!.metrics[0]!;
+    expect(Number(commits.value)).toBeGreaterThan(0);
+    expect(byName.get('pronto_rum_ingest_commit_seconds')?.type).toBe('HISTOGRAM');
+    for (const name of ['process_cpu_seconds_total', 'process_resident_memory_bytes', 'nodejs_eventloop_lag_p99_seconds', 'nodejs_heap_size_used_bytes']) {
+      expect(byName.has(name), name).toBe(true);
+    }
+  });
+
+  it("registers into a host app's own registry, so one /metrics serves both", async () => {
+    const { Counter, Registry } = await import('prom-client');
+    const hostRegistry = new Registry();
+    const hostRequests = new Counter({ name: 'app_requests_total', help: 'Requests of the host app.', registers: [hostRegistry] });
+    const mountedDir = mkdtempSync(join(tmpdir(), 'rum-registry-'));
+    const collector = await createCollector({ dataDir: mountedDir, metricsPath: false, metrics: { registry: hostRegistry }, rateLimit: false });
+    const host = createServer(async (req, res) => {
+      if (await collector.handle(req, res)) return;
+      hostRequests.inc();
+      res.setHeader('Content-Type', hostRegistry.contentType);
+      res.end(await hostRegistry.metrics());
+    });
+    await new Promise<void>((r) => host.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
+    try {
+      expect((await post(`${base}/rum/collect`, JSON.stringify(makeBeacon()))).status).toBe(204);
+      const families = new Map(parsePrometheusTextFormat(await (await fetch(`${base}/metrics`)).text()).map((f) => [f.name, f]));
+      expect(Number(families.get('app_requests_total')!.metrics[0]!.value)).toBe(1);
+      expect(Number(families.get('pronto_rum_beacons_stored_total')!.metrics[0]!.value)).toBe(1);
+      // The host decides about process metrics in its own registry: the collector adds none there.
+      expect(families.has('process_cpu_seconds_total')).toBe(false);
+    } finally {
+      host.close();
+      await collector.close();
+      rmSync(mountedDir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -12,7 +12,7 @@ import { readBody } from './http/readBody.js';
 import { sendJson } from './http/sendJson.js';
 import { serveStatic } from './http/serveStatic.js';
 import { MAX_BEACON_BYTES } from './beaconSchema.js';
-import { createMetrics, type Metrics } from './metrics/createMetrics.js';
+import { createMetrics, type Metrics, type MetricsOptions } from './metrics/createMetrics.js';
 import { parseBeacon, type RejectReason } from './parseBeacon.js';
 import { createDuckDBStorage } from './storage/createDuckDBStorage.js';
 import type { ReceivedBeacon, RumStorage } from './storage/types.js';
@@ -25,6 +25,11 @@ export interface CollectorOptions {
   basePath?: string;
   /** Absolute path of the Prometheus endpoint, or false for none. @default '/metrics' */
   metricsPath?: string | false;
+  /**
+   * Where the metrics live: e.g. `{ registry: hostRegistry }` to serve them from the host app's own `/metrics`.
+   * @default a registry of the collector's own, with Node's process and event-loop metrics
+   */
+  metrics?: MetricsOptions;
   /** Origins allowed to post (CORS). Without it any origin may post and no CORS headers are sent. @default undefined */
   allowedOrigins?: readonly string[];
   /** Per-client token bucket, or false to disable. @default { perSecond: 20, burst: 60 } */
@@ -79,15 +84,18 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   const storage = options.storage ?? (await createDuckDBStorage({ dataDir: options.dataDir! }));
   const ownsStorage = options.storage === undefined;
   const limiter = options.rateLimit === false ? null : createRateLimiter(options.rateLimit);
-  const metrics = createMetrics();
+  const metrics = createMetrics(options.metrics);
   const commit = createGroupCommit<ReceivedBeacon, boolean>({
     maxBatch: options.maxBatch ?? 1000,
     concurrency: storage.maxConcurrentWrites ?? 1,
     flush: async (batch) => {
       let outcomes: (boolean | Error)[];
+      const started = performance.now();
       try {
         outcomes = (await storage.insertBatch(batch)).fresh;
+        metrics.committed((performance.now() - started) / 1000);
       } catch (error) {
+        metrics.committed((performance.now() - started) / 1000);
         if (batch.length === 1) throw error;
         // Isolate a poison beacon (one the store refuses) so that its batch-mates are still stored and acked.
         outcomes = [];
@@ -176,10 +184,11 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     const url = new URL(req.url ?? '/', 'http://collector.invalid');
     const path = url.pathname;
     if (metricsPath !== false && path === metricsPath) {
+      const text = await metrics.render();
       res.statusCode = 200;
-      res.setHeader('Content-Type', 'text/plain; version=0.0.4; charset=utf-8');
+      res.setHeader('Content-Type', metrics.registry.contentType);
       res.setHeader('Cache-Control', 'no-store');
-      res.end(metrics.render());
+      res.end(text);
       return true;
     }
     if (path !== basePath && !path.startsWith(`${basePath}/`)) return false;

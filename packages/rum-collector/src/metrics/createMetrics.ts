@@ -1,3 +1,4 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { VITAL_NAMES, type Beacon, type VitalName } from '../beacon.js';
 import type { RejectReason } from '../parseBeacon.js';
 import { THRESHOLDS } from '../thresholds.js';
@@ -6,16 +7,30 @@ import { THRESHOLDS } from '../thresholds.js';
 export interface MetricsOptions {
   /** Distinct route labels kept; later routes are counted under route="other" to bound cardinality. @default 100 */
   maxRoutes?: number;
+  /**
+   * The prom-client registry to register into. Pass the host app's own so that one `/metrics` serves both (and
+   * set `metricsPath: false` on the collector). @default a new Registry
+   */
+  registry?: Registry;
+  /**
+   * Also collect Node's process and event-loop metrics (prom-client's defaults: CPU, memory, handles, event-loop
+   * lag, GC) in the registry. @default true with a registry of our own; false with a given one (its owner decides)
+   */
+  defaultMetrics?: boolean;
 }
 
-/** In-memory Prometheus metrics of one collector. */
+/** Prometheus metrics of one collector, on prom-client. */
 export interface Metrics {
   received(): void;
   rejected(reason: RejectReason): void;
   stored(beacon: Beacon): void;
   duplicate(): void;
-  /** The exposition text (format 0.0.4). */
-  render(): string;
+  /** One group commit to the store finished (or failed) after `seconds`. */
+  committed(seconds: number): void;
+  /** Where the metrics are registered. */
+  readonly registry: Registry;
+  /** The exposition text, in the registry's content type. */
+  render(): Promise<string>;
 }
 
 // Extra boundaries around good/poor give the histogram some shape; good and poor themselves are always present.
@@ -27,33 +42,48 @@ const BUCKETS: Record<VitalName, number[]> = {
   TTFB: [0.4, THRESHOLDS.TTFB.good / 1000, THRESHOLDS.TTFB.poor / 1000, 3.6],
 };
 
+// A journal append is a write + fdatasync (ms); a PostgreSQL or ClickHouse commit adds a round trip.
+const COMMIT_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
+
 /** Metric name of a vital: seconds per Prometheus convention, CLS stays unitless. */
 export const vitalMetricName = (name: VitalName): string =>
   name === 'CLS' ? 'pronto_rum_cls' : `pronto_rum_${name.toLowerCase()}_seconds`;
 
-interface Histogram {
-  labels: string;
-  counts: number[];
-  sum: number;
-  count: number;
-}
-
-const escapeLabel = (v: string): string => v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
-
 /**
- * Counters and one histogram per vital (labels route, device_class), buckets at the web-vitals good/poor
- * thresholds, so `histogram_quantile(0.75, ...)` and "share under the good threshold" come straight from Prometheus.
+ * Counters, one histogram per vital (labels route, device_class) with buckets at the web-vitals good/poor
+ * thresholds, so `histogram_quantile(0.75, ...)` and "share under the good threshold" come straight from
+ * Prometheus, and a histogram of ingest commit latency.
  */
-export function createMetrics(options: MetricsOptions = {}): Metrics {
-  const maxRoutes = options.maxRoutes ?? 100;
-  const routes = new Set<string>();
-  let received = 0;
-  let stored = 0;
-  let duplicates = 0;
-  let events = 0;
-  const rejects = new Map<string, number>();
-  const histograms = new Map<VitalName, Map<string, Histogram>>(VITAL_NAMES.map((n) => [n, new Map()]));
+export function createMetrics({ maxRoutes = 100, registry, defaultMetrics = registry === undefined }: MetricsOptions = {}): Metrics {
+  const register = registry ?? new Registry();
+  const registers = [register];
+  if (defaultMetrics) collectDefaultMetrics({ register });
+  const counter = (name: string, help: string) => new Counter({ name, help, registers });
+  const received = counter('pronto_rum_beacons_received_total', 'Beacon POSTs received.');
+  const stored = counter('pronto_rum_beacons_stored_total', 'Beacons stored durably.');
+  const duplicates = counter('pronto_rum_beacons_duplicate_total', 'Beacons skipped as duplicates of (pageViewId, seq).');
+  const events = counter('pronto_rum_events_stored_total', 'Events stored durably.');
+  const rejected = new Counter({ name: 'pronto_rum_beacons_rejected_total', help: 'Beacons refused, by reason.', labelNames: ['reason'], registers });
+  const commits = new Histogram({
+    name: 'pronto_rum_ingest_commit_seconds',
+    help: 'Time of one group commit to the store (what an answer waits for).',
+    buckets: COMMIT_BUCKETS,
+    registers,
+  });
+  const vitals = new Map(
+    VITAL_NAMES.map((name) => [
+      name,
+      new Histogram({
+        name: vitalMetricName(name),
+        help: `${name} of stored beacons${name === 'CLS' ? '' : ' in seconds'}.`,
+        labelNames: ['route', 'device_class'],
+        buckets: BUCKETS[name],
+        registers,
+      }),
+    ]),
+  );
 
+  const routes = new Set<string>();
   const routeLabel = (route: string): string => {
     if (routes.has(route)) return route;
     if (routes.size >= maxRoutes) return 'other';
@@ -62,62 +92,20 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   };
 
   return {
-    received() {
-      received += 1;
-    },
-    rejected(reason) {
-      rejects.set(reason, (rejects.get(reason) ?? 0) + 1);
-    },
-    duplicate() {
-      duplicates += 1;
-    },
+    registry: register,
+    received: () => received.inc(),
+    rejected: (reason) => rejected.inc({ reason }),
+    duplicate: () => duplicates.inc(),
+    committed: (seconds) => commits.observe(seconds),
     stored(beacon) {
-      stored += 1;
-      events += beacon.events.length;
-      for (const e of beacon.events) {
-        if (e.type !== 'vital') continue;
-        const labels = `route="${escapeLabel(routeLabel(e.route))}",device_class="${beacon.context.deviceClass}"`;
-        const byLabels = histograms.get(e.name)!;
-        let h = byLabels.get(labels);
-        if (!h) {
-          h = { labels, counts: BUCKETS[e.name].map(() => 0), sum: 0, count: 0 };
-          byLabels.set(labels, h);
-        }
-        const v = e.name === 'CLS' ? e.value : e.value / 1000;
-        BUCKETS[e.name].forEach((le, i) => {
-          if (v <= le) h.counts[i]! += 1;
-        });
-        h.sum += v;
-        h.count += 1;
+      stored.inc();
+      events.inc(beacon.events.length);
+      for (const event of beacon.events) {
+        if (event.type !== 'vital') continue;
+        const value = event.name === 'CLS' ? event.value : event.value / 1000;
+        vitals.get(event.name)!.observe({ route: routeLabel(event.route), device_class: beacon.context.deviceClass }, value);
       }
     },
-    render() {
-      const out: string[] = [];
-      const counter = (name: string, help: string, value: number) =>
-        out.push(`# HELP ${name} ${help}`, `# TYPE ${name} counter`, `${name} ${value}`);
-      counter('pronto_rum_beacons_received_total', 'Beacon POSTs received.', received);
-      counter('pronto_rum_beacons_stored_total', 'Beacons stored durably.', stored);
-      counter('pronto_rum_beacons_duplicate_total', 'Beacons skipped as duplicates of (pageViewId, seq).', duplicates);
-      counter('pronto_rum_events_stored_total', 'Events stored durably.', events);
-      out.push(
-        '# HELP pronto_rum_beacons_rejected_total Beacons refused, by reason.',
-        '# TYPE pronto_rum_beacons_rejected_total counter',
-      );
-      for (const [reason, n] of [...rejects].sort()) out.push(`pronto_rum_beacons_rejected_total{reason="${reason}"} ${n}`);
-      for (const name of VITAL_NAMES) {
-        const metric = vitalMetricName(name);
-        out.push(
-          `# HELP ${metric} ${name} of stored beacons${name === 'CLS' ? '' : ' in seconds'}.`,
-          `# TYPE ${metric} histogram`,
-        );
-        for (const h of histograms.get(name)!.values()) {
-          BUCKETS[name].forEach((le, i) => out.push(`${metric}_bucket{${h.labels},le="${le}"} ${h.counts[i]}`));
-          out.push(`${metric}_bucket{${h.labels},le="+Inf"} ${h.count}`);
-          out.push(`${metric}_sum{${h.labels}} ${h.sum}`);
-          out.push(`${metric}_count{${h.labels}} ${h.count}`);
-        }
-      }
-      return `${out.join('\n')}\n`;
-    },
+    render: () => register.metrics(),
   };
 }
