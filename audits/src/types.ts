@@ -62,7 +62,7 @@ export interface VitalsLimits {
 export interface TimingRules {
   lighthouse: Partial<Record<'performance' | keyof LighthouseMetrics, TimingRule>>;
   vitals: Partial<Record<'lcp' | 'fcp' | 'inp' | 'blockingTime' | 'longestTask', TimingRule>>;
-  cpu: { cpuMs: TimingRule; handlersMs: TimingRule };
+  cpu: { cpuMs: TimingRule; scriptMs: TimingRule; handlersMs: TimingRule };
 }
 
 /** Sampling plans of the A/B timing gates, per kind of target. */

@@ -69,12 +69,12 @@ export async function compareScenario({ browser, scenario, origins, rules, limit
   const byScript: Record<Side, Record<string, number>[]> = { reference: [], candidate: [] };
   const cpu = await sampleAlternately(
     `cpu:${scenario.id}`,
-    { cpuMs: rules.cpu.cpuMs, handlersMs: rules.cpu.handlersMs },
+    { cpuMs: rules.cpu.cpuMs, scriptMs: rules.cpu.scriptMs, handlersMs: rules.cpu.handlersMs },
     async (side) => {
       const measured = await retryOnce(() => runCpu(browser, scenario, origins[side]), log);
       byScript[side].push(measured.byScript);
       // Handlers only where the scenario interacts; a page load has none worth a figure.
-      return { cpuMs: measured.cpuMs, handlersMs: measured.interactions ? measured.handlersMs : undefined };
+      return { cpuMs: measured.cpuMs, scriptMs: measured.scriptMs, handlersMs: measured.interactions ? measured.handlersMs : undefined };
     },
     plans.cpu,
   );

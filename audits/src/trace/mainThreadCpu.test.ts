@@ -51,6 +51,7 @@ describe('mainThreadCpu', () => {
     );
     expect(cpu.cpuMs).toBe(52);
     expect(cpu.byScript).toEqual({ [vendor]: 7, [moduleEvaluation]: 30, [entry]: 10, [browserWork]: 5 });
+    expect(cpu.scriptMs).toBe(47);
     // Every millisecond of the tasks is charged to someone, once.
     expect(Object.values(cpu.byScript).reduce((sum, ms) => sum + ms, 0)).toBe(cpu.cpuMs);
   });

@@ -22,6 +22,8 @@ export interface MainThreadCpu {
   tasks: number;
   /** Thread time of the page's keyboard, pointer and click handlers (outermost EventDispatch events), ms. */
   handlersMs: number;
+  /** The part of `cpuMs` spent running the page's scripts: everything in `byScript` but {@link browserWork}. */
+  scriptMs: number;
   /**
    * The same CPU ms split by who spent them: a script's URL for the self time of its calls and evaluations (and
    * of the compiling, layout or GC they caused), {@link moduleEvaluation} for top-level module code, and
@@ -69,7 +71,7 @@ export function mainThreadCpu(events: readonly TraceEvent[], pageUrl: string, si
     .filter((event) => event.ph === 'X' && mainThreads.has(`${event.pid}:${event.tid}`))
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
 
-  const result: MainThreadCpu = { cpuMs: 0, wallMs: 0, tasks: 0, handlersMs: 0, byScript: {} };
+  const result: MainThreadCpu = { cpuMs: 0, wallMs: 0, tasks: 0, handlersMs: 0, scriptMs: 0, byScript: {} };
   let handlerEnd = -Infinity;
   let untimed = 0;
   let index = 0;
@@ -98,6 +100,7 @@ export function mainThreadCpu(events: readonly TraceEvent[], pageUrl: string, si
     result.tasks += 1;
     for (const [owner, ms] of Object.entries(selfTimeByOwner(nested))) result.byScript[owner] = (result.byScript[owner] ?? 0) + ms;
   }
+  for (const [owner, ms] of Object.entries(result.byScript)) if (owner !== browserWork) result.scriptMs += ms;
   if (result.tasks === 0 && untimed > 0) throw new Error('This browser records no thread time (tdur) in its traces, so main-thread CPU cannot be measured');
   return result;
 }
