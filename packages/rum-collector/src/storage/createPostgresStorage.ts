@@ -27,6 +27,9 @@ CREATE INDEX IF NOT EXISTS rum_events_received_at ON rum_events (received_at, na
 CREATE TABLE IF NOT EXISTS rum_stats (id integer PRIMARY KEY, duplicates bigint NOT NULL);
 INSERT INTO rum_stats VALUES (1, 0) ON CONFLICT DO NOTHING;`;
 
+/** Advisory lock key held while the schema is created (an arbitrary constant of this package: "prum"). */
+const SCHEMA_LOCK_KEY = 0x7072756d;
+
 // Column types for unnest(): one array parameter per column keeps a batch to one round trip whatever its size.
 const BEACON_TYPES = ['text', 'bigint', 'bigint', 'float8', 'int4', 'text', 'text', 'text', 'text', 'text'];
 const EVENT_TYPES = ['bigint', 'text', 'bigint', 'text', 'text', 'float8', 'text', 'text', 'text', 'text', 'text', 'float8'];
@@ -74,7 +77,9 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
     pool = new pg.Pool({ connectionString: options.connectionString, max: options.maxConnections ?? 4 });
   }
   const db = pool;
-  await db.query(SCHEMA);
+  // Replicas start together: concurrent CREATE TABLE IF NOT EXISTS can still collide in the catalog (duplicate
+  // pg_type row), so the schema is made under a transaction-scoped advisory lock, one collector at a time.
+  await db.query(`BEGIN; SELECT pg_advisory_xact_lock(${SCHEMA_LOCK_KEY}); ${SCHEMA} COMMIT;`);
 
   const queries = createSqlQueries(async (sql, params) => (await db.query(sql, params)).rows, {
     duplicates: 'SELECT CAST(duplicates AS DOUBLE PRECISION) AS n FROM rum_stats WHERE id = 1',
