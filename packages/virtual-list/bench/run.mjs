@@ -1,6 +1,8 @@
 // Benchmark: @pronto/virtual-list against @tanstack/react-virtual, react-window 2, react-virtuoso 4
 // and virtua, one production-built page per contender, driven in headless Chromium, interleaved.
-// Usage: node bench/run.mjs [--rounds 5]   (from packages/virtual-list; about 5-8 minutes)
+// Usage: node bench/run.mjs [--rounds 5] [--quick]   (from packages/virtual-list; about 5-8 minutes)
+// --quick runs only the figures of issue 14: mount at 100k measured and 1M fixed, and the throttled moderate fling
+// (120 px/frame for 240 frames, then 2,000 px/frame for 60, CPU 4x) with its wall time; about 2 minutes at 3 rounds.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +14,8 @@ import { chromiumLaunchOptions } from '../../../test-utils/chromium.js';
 
 const contenders = ['ours', 'tanstack', 'react-window', 'virtuoso', 'virtua'];
 const roundsArg = process.argv.indexOf('--rounds');
-const rounds = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 5;
+const quick = process.argv.includes('--quick');
+const rounds = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : quick ? 3 : 5;
 const scrollRounds = Math.max(1, Math.ceil(rounds / 2));
 const root = fileURLToPath(new URL('./pages', import.meta.url));
 
@@ -63,13 +66,14 @@ const record = (metric, name, value) => {
 // Rotating start per round, so no contender always runs first (warm caches, thermal state).
 const order = (round) => contenders.map((_, i) => contenders[(i + round) % contenders.length]);
 
-const mountCases = [
+const allMountCases = [
   ['mount 10k fixed (ms)', 'count=10000&mode=fixed'],
   ['mount 100k fixed (ms)', 'count=100000&mode=fixed'],
   ['mount 1M fixed (ms)', 'count=1000000&mode=fixed'],
   ['mount 10M fixed (ms)', 'count=10000000&mode=fixed'],
   ['mount 100k measured (ms)', 'count=100000&mode=measured'],
 ];
+const mountCases = quick ? allMountCases.filter(([metric]) => /1M fixed|100k measured/.test(metric)) : allMountCases;
 
 for (let round = 0; round < rounds; round++) {
   console.error(`mount round ${round + 1}/${rounds}`);
@@ -92,9 +96,28 @@ async function heapBytes(page) {
   return usage.usedSize + (usage.backingStorageSize ?? 0);
 }
 
+// A moderate fling on a mid-range phone: 240 frames of 120 px, then 60 of 2,000 px, all at CPU 4x (issue 14).
+async function moderateFling(name) {
+  const page = await open(name, 'count=100000&mode=measured');
+  if (!page) return;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const { phases, wallMs } = await page.evaluate(() => window.bench.scrollPhases([[120, 240], [2000, 60]]));
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  const [slow, fast] = phases;
+  record('moderate fling CPU 4x: wall time of 300 frames (ms)', name, wallMs);
+  record('moderate fling CPU 4x, 120 px phase: frame p50 (ms)', name, percentile(slow.frameTimes, 50));
+  record('moderate fling CPU 4x, 120 px phase: frames > 16.7 ms /240', name, slow.frameTimes.filter((t) => t > 17).length);
+  record('moderate fling CPU 4x: dropped frames /300', name, dropped([...slow.frameTimes, ...fast.frameTimes]));
+  record('moderate fling CPU 4x: blank frames /300', name, slow.blank + fast.blank);
+  await page.close();
+}
+
 for (let round = 0; round < scrollRounds; round++) {
   console.error(`scroll/memory round ${round + 1}/${scrollRounds}`);
   for (const name of order(round)) {
+    await moderateFling(name);
+    if (quick) continue;
     const base = await open(name, 'count=1&mode=fixed');
     const big = base && (await open(name, 'count=1000000&mode=fixed'));
     if (base && big) record('JS heap + ArrayBuffers at 1M (MB)', name, ((await heapBytes(big)) - (await heapBytes(base))) / 1e6);
@@ -121,7 +144,7 @@ for (let round = 0; round < scrollRounds; round++) {
 }
 
 console.error('reachability');
-for (const [metric, count] of [
+for (const [metric, count] of quick ? [] : [
   ['last row reachable at 10M', 10_000_000],
   ['last row reachable at 100M', 100_000_000],
 ]) {
@@ -161,5 +184,6 @@ for (const [metric, byName] of Object.entries(results)) {
   });
   lines.push(`| ${metric} | ${cells.join(' | ')} |`);
 }
-console.log(`\nheadless Chromium ${chromiumVersion}, ${rounds} rounds (scroll/memory: ${scrollRounds}); median (min-max) ×ratio to the best median\n`);
+console.log(`\n${new Date().toISOString()}, ${(await import('node:os')).cpus().length} cores, load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(`headless Chromium ${chromiumVersion}, ${rounds} rounds (scroll/memory: ${scrollRounds}); median (min-max) ×ratio to the best median\n`);
 console.log(lines.join('\n'));

@@ -76,11 +76,56 @@ const stickyBox: CSSProperties = { position: 'sticky', zIndex: 1, overflow: 'vis
 const stickyWrapperStyle: CSSProperties = { ...stickyBox, top: 0, height: 0, width: '100%' };
 const stickyWrapperStyleHorizontal: CSSProperties = { ...stickyBox, left: 0, width: 0, height: '100%' };
 
-// Row content renders only when its index or renderItem changes: re-renders that just move rows
-// (scrolling, measurements) then touch the positioned wrappers and nothing inside them.
+// Row content renders only when its index or renderItem changes: a row that just moves (a row above
+// was measured, the block stepped) touches its wrapper and nothing inside it.
 const ItemContent = memo(function ItemContent({ index, renderItem }: { index: number; renderItem: (index: number) => ReactNode }) {
   return renderItem(index);
 });
+
+interface RowProps {
+  index: number;
+  position: number;
+  horizontal: boolean;
+  itemSize: number | undefined;
+  role: 'list' | 'grid';
+  count: number;
+  sticky: boolean;
+  tabIndex: number | undefined;
+  className: string | undefined;
+  measureElement: (element: HTMLElement | null) => void;
+  renderItem: (index: number) => ReactNode;
+}
+
+// A row re-renders only when one of its props changes. Rows are placed relative to a block that moves
+// in 64k px steps (see `base` below), so a scroll frame re-renders the new rows and nothing else; the
+// profile in the README found every row's wrapper re-rendered and restyled on each of ~3 commits per frame.
+const Row = memo(function Row({ index, position, horizontal, itemSize, role, count, sticky, tabIndex, className, measureElement, renderItem }: RowProps) {
+  const style: CSSProperties = {
+    position: 'absolute',
+    top: 0,
+    left: 0,
+    transform: horizontal ? `translateX(${position}px)` : `translateY(${position}px)`,
+    ...(horizontal ? { height: '100%' } : { width: '100%' }),
+    ...(itemSize !== undefined ? (horizontal ? { width: itemSize } : { height: itemSize }) : {}),
+  };
+  return (
+    <div
+      ref={measureElement}
+      {...(role === 'grid' ? { role: 'row', 'aria-rowindex': index + 1 } : { role: 'listitem', 'aria-setsize': count, 'aria-posinset': index + 1 })}
+      data-index={index}
+      {...(sticky ? { 'data-sticky': '' } : {})}
+      tabIndex={tabIndex}
+      className={className}
+      style={style}
+    >
+      <ItemContent index={index} renderItem={renderItem} />
+    </div>
+  );
+});
+
+// The block holding the rows sits at a multiple of this many px: rows keep their transforms while the
+// list scrolls, and a transform stays small enough for the compositor's floats to hold whole pixels.
+const blockStep = 65_536;
 
 /**
  * An accessible virtual list: `list`/`listitem` roles with aria-setsize/posinset, roving keyboard
@@ -213,36 +258,27 @@ export const VirtualList = forwardRef(function VirtualList(props: VirtualListPro
     [spacerRef],
   );
 
-  // Rows sit in a block placed with `top` at the scroll offset and are moved within it by small
+  // Rows sit in a block placed with `top` near the scroll offset and are moved within it by small
   // transforms: a transform of millions of px loses whole pixels (compositor floats), `top` does not.
-  const base = Math.max(0, Math.floor(state.real));
-  const renderRow = (item: VirtualItem, sticky: boolean) => {
-    const position = sticky ? Math.round(state.stickyShift) : item.start - base;
-    const rowStyle: CSSProperties = {
-      position: 'absolute',
-      top: 0,
-      left: 0,
-      transform: horizontal ? `translateX(${position}px)` : `translateY(${position}px)`,
-      ...(horizontal ? { height: '100%' } : { width: '100%' }),
-      ...(options.itemSize !== undefined ? (horizontal ? { width: options.itemSize } : { height: options.itemSize }) : {}),
-    };
-    return (
-      <div
-        key={item.key}
-        ref={list.measureElement}
-        {...(role === 'grid'
-          ? { role: 'row', 'aria-rowindex': item.index + 1 }
-          : { role: 'listitem', 'aria-setsize': options.count, 'aria-posinset': item.index + 1 })}
-        data-index={item.index}
-        {...(sticky ? { 'data-sticky': '' } : {})}
-        tabIndex={keyboardNavigation ? (item.index === clampedFocus ? 0 : -1) : undefined}
-        className={itemClassName}
-        style={rowStyle}
-      >
-        <ItemContent index={item.index} renderItem={renderItem} />
-      </div>
-    );
-  };
+  // Past the height cap the block follows the offset pixel by pixel, as before: a stepped block put the last row
+  // of a 10M-row list 1 px short of the bottom in Chromium (huge.spec.ts), cause not yet found.
+  const base = Math.max(0, state.scaled ? Math.floor(state.real) : Math.floor(state.real / blockStep) * blockStep);
+  const renderRow = (item: VirtualItem, sticky: boolean) => (
+    <Row
+      key={item.key}
+      index={item.index}
+      position={sticky ? Math.round(state.stickyShift) : item.start - base}
+      horizontal={horizontal}
+      itemSize={options.itemSize}
+      role={role}
+      count={options.count}
+      sticky={sticky}
+      tabIndex={keyboardNavigation ? (item.index === clampedFocus ? 0 : -1) : undefined}
+      className={itemClassName}
+      measureElement={list.measureElement}
+      renderItem={renderItem}
+    />
+  );
 
   const stickyItem = state.stickyIndex >= 0 ? items.find((item) => item.index === state.stickyIndex) : undefined;
   const spacer = (

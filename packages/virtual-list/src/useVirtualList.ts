@@ -57,7 +57,7 @@ export function useVirtualList(options: UseVirtualListOptions): VirtualListInsta
   const { getScrollElement, horizontal = false, pinnedIndexes, maxScrollSize, ...core } = options;
   const [virtualizer] = useState(() => createVirtualizer(core));
   const state = useSyncExternalStore(virtualizer.subscribe, virtualizer.getState, virtualizer.getState);
-  const [spacer, setSpacer] = useState<HTMLElement | null>(null);
+  const spacer = useRef<HTMLElement | null>(null);
   const elements = useRef(new Map<number, HTMLElement>());
   const observer = useRef<ResizeObserver | null>(null);
   const fixed = core.itemSize !== undefined;
@@ -69,11 +69,27 @@ export function useVirtualList(options: UseVirtualListOptions): VirtualListInsta
 
   const getScrollElementRef = useRef(getScrollElement);
   getScrollElementRef.current = getScrollElement;
+  // Attaches in the commit that mounts the spacer, read from a ref: holding the spacer in state cost a
+  // whole extra render and commit before the viewport was even measured (the mount profile in the README).
+  // Runs after every commit and re-attaches only when the spacer, the scroll element or an option changed.
+  const attachment = useRef<{ key: readonly unknown[]; detach: () => void } | null>(null);
   useLayoutEffect(() => {
     const scrollElement = getScrollElementRef.current();
-    if (!spacer || !scrollElement) return;
-    return attachScrollElement(virtualizer, { scrollElement, spacer, horizontal, maxScrollSize });
-  }, [virtualizer, spacer, horizontal, maxScrollSize]);
+    const key = [spacer.current, scrollElement, horizontal, maxScrollSize] as const;
+    const current = attachment.current;
+    if (current && current.key.every((value, i) => value === key[i])) return;
+    current?.detach();
+    attachment.current = null;
+    if (!spacer.current || !scrollElement) return;
+    attachment.current = { key, detach: attachScrollElement(virtualizer, { scrollElement, spacer: spacer.current, horizontal, maxScrollSize }) };
+  });
+  useLayoutEffect(
+    () => () => {
+      attachment.current?.detach();
+      attachment.current = null;
+    },
+    [],
+  );
 
   // Later size changes (images, fonts, expanding rows) arrive through a ResizeObserver. They are
   // applied in the next frame, not inside the callback: rows mounted by the re-render would be
@@ -137,6 +153,10 @@ export function useVirtualList(options: UseVirtualListOptions): VirtualListInsta
     if (batch.length > 0) virtualizer.measure(batch);
   });
 
+  const setSpacerElement = useCallback((element: HTMLElement | null) => {
+    spacer.current = element;
+  }, []);
+
   const pinnedKey = pinnedIndexes?.join(',') ?? '';
   const items = useMemo(() => {
     const indexes: number[] = [];
@@ -163,13 +183,13 @@ export function useVirtualList(options: UseVirtualListOptions): VirtualListInsta
     () => ({
       items,
       state,
-      spacerRef: setSpacer,
+      spacerRef: setSpacerElement,
       measureElement,
       scrollToIndex: virtualizer.scrollToIndex,
       scrollToOffset: virtualizer.scrollToOffset,
       getSnapshot: virtualizer.getSnapshot,
       virtualizer,
     }),
-    [items, state, measureElement, virtualizer],
+    [items, state, measureElement, setSpacerElement, virtualizer],
   );
 }

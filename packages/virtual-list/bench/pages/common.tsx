@@ -20,6 +20,9 @@ export function Row({ index }: { index: number }): ReactNode {
 interface BenchApi {
   mountMs?: number;
   scroll(pxPerFrame: number, frames: number): Promise<{ frameTimes: number[]; blank: number }>;
+  /** Scrolls through phases of `[px per frame, frames]` back to back; frame times and blanks per phase,
+   *  and the wall time of the whole scroll. */
+  scrollPhases(phases: ReadonlyArray<readonly [number, number]>): Promise<{ phases: Array<{ frameTimes: number[]; blank: number }>; wallMs: number }>;
   reachEnd(): Promise<boolean>;
   domNodes(): number;
 }
@@ -60,6 +63,10 @@ export function mount(ui: ReactNode): void {
   if (!root) throw new Error('no #root');
   window.bench = {
     async scroll(pxPerFrame, frames) {
+      const { phases } = await window.bench.scrollPhases([[pxPerFrame, frames]]);
+      return phases[0] ?? { frameTimes: [], blank: 0 };
+    },
+    async scrollPhases(plan) {
       const scroller = findScroller();
       // Each step scrolls from a task between frames, as input does, so the scroll event is
       // dispatched before the next frame's animation callbacks. The probe runs in a ResizeObserver
@@ -71,7 +78,7 @@ export function mount(ui: ReactNode): void {
       const observer = new ResizeObserver(() => probed?.(isBlank(scroller)));
       observer.observe(sentinel);
       await nextFrame();
-      const frameTimes: number[] = [];
+      let frameTimes: number[] = [];
       let running = true;
       let last = 0;
       const tick = (now: number) => {
@@ -85,19 +92,26 @@ export function mount(ui: ReactNode): void {
         channel.port1.onmessage = () => resolve();
         channel.port2.postMessage(null);
       });
-      let blank = 0;
-      for (let i = 0; i < frames; i++) {
-        await afterFrame();
-        const result = new Promise<boolean>((resolve) => (probed = resolve));
-        scroller.scrollTop += pxPerFrame;
-        sentinel.style.width = `${(i % 2) + 2}px`;
-        if (await result) blank++;
-        probed = null;
+      const phases: Array<{ frameTimes: number[]; blank: number }> = [];
+      const start = performance.now();
+      for (const [pxPerFrame, frames] of plan) {
+        frameTimes = [];
+        let blank = 0;
+        for (let i = 0; i < frames; i++) {
+          await afterFrame();
+          const result = new Promise<boolean>((resolve) => (probed = resolve));
+          scroller.scrollTop += pxPerFrame;
+          sentinel.style.width = `${(i % 2) + 2}px`;
+          if (await result) blank++;
+          probed = null;
+        }
+        phases.push({ frameTimes, blank });
       }
+      const wallMs = performance.now() - start;
       running = false;
       observer.disconnect();
       sentinel.remove();
-      return { frameTimes, blank };
+      return { phases, wallMs };
     },
     async reachEnd() {
       const scroller = findScroller();

@@ -32,6 +32,19 @@ describe('createVirtualizer: ordinary lists', () => {
     expect(state()).toMatchObject({ startIndex: 100, endIndex: 119, renderStart: 98, renderEnd: 121, offset: 3000 });
   });
 
+  it('notifies subscribers when rows move, not when only isScrolling flips', () => {
+    const { virtualizer, state, scroll } = setup({ count: 1000, itemSize: 30 });
+    const listener = vi.fn<() => void>();
+    virtualizer.subscribe(listener);
+    scroll(300, true);
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(state().isScrolling).toBe(true);
+    // scrollend at the same offset: nothing on screen changes, so no re-render, but readers see it.
+    scroll(300, false);
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(state().isScrolling).toBe(false);
+  });
+
   it('scrollToIndex aligns start, center, end and auto', () => {
     const { virtualizer, dom } = setup({ count: 1000, itemSize: 30 });
     virtualizer.scrollToIndex(500, { align: 'start' });

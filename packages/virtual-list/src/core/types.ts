@@ -68,7 +68,8 @@ export interface VirtualizerOptions {
   scrollTo?: ((real: number, behavior: ScrollBehavior, scrollSize: number) => void) | undefined;
 }
 
-/** Everything a renderer needs; a new object only when something visible changed. */
+/** Everything a renderer needs; a new object only when something visible changed (`offset`, `real` and
+ *  `isScrolling` are otherwise updated in place). */
 export interface VirtualState {
   /** Virtual scroll offset (px into the full-length list). */
   offset: number;
@@ -90,6 +91,8 @@ export interface VirtualState {
   /** Header stuck to the top (-1: none) and how far the next header pushes it up (px, <= 0). */
   stickyIndex: number;
   stickyShift: number;
+  /** A scroll gesture is under way. Updated in place: a change of it alone notifies no subscriber
+   *  (it moves no row), so read it from `getState()` rather than render from it. */
   isScrolling: boolean;
   /** Increments whenever item sizes change. */
   version: number;
