@@ -4,7 +4,7 @@ import { dispatchSync, waitForServiceWorkerControl } from './support/serviceWork
 
 const ITEM = 42;
 const SYNC_TAG = 'pronto-notes-outbox';
-/** The Web Lock apps/demo/src/notes/flushOutbox.ts holds while it sends the outbox. */
+/** The Web Lock the demo's src/notes/flushOutbox.ts holds while it sends the outbox. */
 const OUTBOX_LOCK = 'pronto-notes-outbox';
 
 async function serverNotes(demo: DemoFixture): Promise<{ text: string; version: number }[]> {

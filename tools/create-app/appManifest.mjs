@@ -3,7 +3,11 @@
 // at the app's root what the monorepo's root scripts do for apps/demo.
 import { auditDevDependencies, auditScripts } from './auditTools.mjs';
 
-/** The tools the demo's build, tests and budgets use (versions are taken from the monorepo's root). */
+/**
+ * The tools the demo's build, tests and budgets use (versions are taken from the monorepo's root). Not sharp: the
+ * server resizes catalog images with it at run time, so it comes with the demo's dependencies and survives
+ * `npm ci --omit=dev`.
+ */
 export const APP_DEV_TOOLS = [
   '@playwright/test',
   '@size-limit/file',
@@ -16,8 +20,6 @@ export const APP_DEV_TOOLS = [
   'jsdom',
   'oxlint',
   'rollup-plugin-visualizer',
-  // @pronto/lazy-image/vite encodes the responsive images with sharp, an optional peer the app provides.
-  'sharp',
   'size-limit',
   'typescript',
   'vite',

@@ -52,6 +52,11 @@ describe('appManifest', () => {
   };
   const lock = { packages: { 'node_modules/chrome-launcher': { version: '1.2.1' }, 'node_modules/puppeteer-core': { version: '24.43.1' }, 'node_modules/web-vitals': { version: '6.2.3' } } };
   const prontoVersions = new Map([['@pronto/rum', '0.1.0']]);
+  it('keeps what the server imports at run time (sharp) in dependencies, not devDependencies', () => {
+    const manifest = appManifest({ name: 'x', demo: { ...demo, dependencies: { ...demo.dependencies, sharp: '^0.35.6' } }, root, lock, prontoVersions });
+    assert.equal(manifest.dependencies.sharp, '^0.35.6');
+    assert.equal(manifest.devDependencies.sharp, undefined);
+  });
   it('points @pronto/* at registry versions by default', () => {
     assert.equal(appManifest({ name: 'x', demo, root, lock, prontoVersions }).dependencies['@pronto/rum'], '^0.1.0');
   });
@@ -114,6 +119,9 @@ describe('createApp', () => {
     assert.equal(manifest.name, 'shop');
     assert.match(readFileSync(join(dir, 'README.md'), 'utf8'), /^# shop\n/);
     assert.match(manifest.dependencies['@pronto/virtual-list'], /^\^\d/);
+    // The server resizes images with sharp at run time: a production install (`npm ci --omit=dev`) needs it.
+    assert.match(manifest.dependencies.sharp, /^\^\d/);
+    assert.equal(manifest.devDependencies.sharp, undefined);
   });
 
   it('refuses a folder that is not empty, or one inside the repository', () => {

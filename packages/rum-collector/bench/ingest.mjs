@@ -11,6 +11,7 @@ import { pacedLoad } from './pacedLoad.mjs';
 import { createJiti } from 'jiti';
 // The PostgreSQL launcher is a test helper, kept out of the published dist: jiti loads it from its TypeScript source.
 const { postgresUnavailable, startPostgres } = await createJiti(import.meta.url).import('../src/test-utils/startPostgres.ts');
+const { clickHouseUnavailable, startClickHouse } = await createJiti(import.meta.url).import('../src/test-utils/startClickHouse.ts');
 
 const seconds = Number(process.argv[2] ?? 10);
 const CONNECTIONS = Number(process.env.RUM_BENCH_CONNECTIONS ?? 100);
@@ -96,6 +97,18 @@ else {
     await scenario('postgres', pg.connectionString);
   } finally {
     pg.stop();
+  }
+}
+const chMissing = clickHouseUnavailable();
+if (process.env.ONLY && process.env.ONLY !== 'clickhouse') {
+  // skipped
+} else if (chMissing) console.log(chMissing);
+else {
+  const ch = await startClickHouse();
+  try {
+    await scenario('clickhouse', ch.url);
+  } finally {
+    await ch.stop();
   }
 }
 rmSync(dir, { recursive: true, force: true });

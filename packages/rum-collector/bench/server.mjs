@@ -1,8 +1,9 @@
 // The collector under test, in its own process so the load generator does not share its event loop.
-// argv: <kind: duckdb|postgres|validate-only> <dataDir|connectionString>; env
+// argv: <kind: duckdb|postgres|clickhouse|validate-only> <dataDir|connectionString|ClickHouse url>; env
+// RUM_BENCH_CH_WRITES (ClickHouse maxConcurrentWrites),
 // RUM_BENCH_CHECKPOINT (DuckDB checkpoint_threshold, e.g. 64MB), RUM_BENCH_LOAD_BATCH (DuckDB loadBatch), RUM_BENCH_TRACE (batch sizes, commit times)
 import { createServer } from 'node:http';
-import { createCollectorServer, createDuckDBStorage, createPostgresStorage, parseBeacon } from '../dist/index.js';
+import { createClickHouseStorage, createCollectorServer, createDuckDBStorage, createPostgresStorage, parseBeacon } from '../dist/index.js';
 
 const [kind, target] = process.argv.slice(2);
 let port;
@@ -23,6 +24,8 @@ if (kind === 'validate-only') {
   const storage =
     kind === 'postgres'
       ? await createPostgresStorage({ connectionString: target, maxConnections: 3 })
+      : kind === 'clickhouse'
+      ? await createClickHouseStorage({ url: target, ...(process.env.RUM_BENCH_CH_WRITES ? { maxConcurrentWrites: Number(process.env.RUM_BENCH_CH_WRITES) } : {}) })
       : await createDuckDBStorage({ dataDir: target, ...(process.env.RUM_BENCH_LOAD_BATCH ? { loadBatch: Number(process.env.RUM_BENCH_LOAD_BATCH) } : {}), ...(process.env.RUM_BENCH_CHECKPOINT ? { checkpointThreshold: process.env.RUM_BENCH_CHECKPOINT } : {}) });
   const server = await createCollectorServer({ port: 0, rateLimit: false, storage });
   if (process.env.RUM_BENCH_TRACE) {

@@ -15,3 +15,5 @@ export { runCli, type CliIo } from './cli/runCli.js';
 export type { RateLimitOptions } from './http/createRateLimiter.js';
 export { parseDuration } from './parseDuration.js';
 export { createPostgresStorage, type PostgresStorageOptions } from './storage/createPostgresStorage.js';
+export { createClickHouseStorage, type ClickHouseStorageOptions } from './storage/clickhouse/createClickHouseStorage.js';
+export { clickHouseSchema, type ClickHouseSchemaOptions } from './storage/clickhouse/clickHouseSchema.js';

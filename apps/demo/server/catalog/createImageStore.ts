@@ -76,7 +76,7 @@ export async function createImageStore(directory: string): Promise<ImageStore> {
     },
     async settle() {
       // A get may start while others finish (a request still being answered): wait until none is left.
-      while (active.size) await Promise.allSettled([...active]);
+      while (active.size) await Promise.allSettled(active);
     },
   };
 }

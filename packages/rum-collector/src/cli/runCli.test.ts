@@ -1,5 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,12 +9,45 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCollectorServer } from '../createCollectorServer.js';
 import { createDuckDBStorage } from '../storage/createDuckDBStorage.js';
 import { makeBeacon, vital } from '../test-utils/makeBeacon.js';
-import { runCli } from './runCli.js';
+import { EXIT, runCli } from './runCli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rum-cli-'));
 const dataDir = join(dir, 'data');
 const bin = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url));
 const run = promisify(execFile);
+
+/** Runs the CLI in-process and keeps what it wrote to each stream. */
+async function cli(argv: string[], env: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t), env });
+  return { code, stdout: out.join(''), stderr: err.join('') };
+}
+
+/** A port nothing listens on: one the OS just gave out and took back. */
+const closedPort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+/** Starts the compiled `pronto-rum serve` and resolves with the origin it announces. */
+function startServe(args: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, [bin, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = new Promise<string>((resolve, reject) => {
+    void exited.then((code) => reject(Object.assign(new Error(`serve exited (${code}): ${stderr}`), { code, stderr })));
+    child.stdout.on('data', (chunk: Buffer) => {
+      const match = /collecting at (http:\/\/[\d.:]+)\/rum\/collect/.exec(chunk.toString());
+      if (match) resolve(match[1]!);
+    });
+  });
+  return { child, url, exited };
+}
 
 const writeConfig = (name: string, budgets: unknown[]) => {
   const path = join(dir, name);
@@ -76,13 +110,13 @@ describe('pronto-rum budget', () => {
     }
   });
 
-  it('exits 2 with a readable message on a bad config', async () => {
+  it('exits 3 with a readable message on a bad config', async () => {
     const err: string[] = [];
     const code = await runCli(['budget', '--config', writeConfig('bad.json', [{ route: '/', metric: 'FID', p75: 1 }]), '--data', dataDir], {
       out: () => {},
       err: (t) => err.push(t),
     });
-    expect(code).toBe(2);
+    expect(code).toBe(EXIT.runtime);
     expect(err.join('')).toContain('budgets[0].metric must be one of LCP, INP, CLS, FCP, TTFB');
   });
 });
@@ -109,5 +143,79 @@ describe('pronto-rum serve', () => {
     const storage = await createDuckDBStorage({ dataDir: join(dir, 'serve'), readOnly: true });
     expect(await storage.countBeacons()).toBe(1);
     await storage.close();
+  });
+});
+
+describe('pronto-rum conventions', () => {
+  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+  it.each([['--help'], ['-h'], ['help']])('%s prints the usage on stdout and exits 0', async (flag) => {
+    const { code, stdout, stderr } = await cli([flag]);
+    expect({ code, stderr }).toEqual({ code: EXIT.ok, stderr: '' });
+    expect(stdout).toContain('Usage: pronto-rum <command> [options]');
+    expect(stdout).toMatch(/Exit codes: 0 ok, 1 a budget is broken, 2 usage error, 3 runtime error/);
+  });
+
+  it('prints the version of the package with --version', async () => {
+    expect(await cli(['--version'])).toEqual({ code: EXIT.ok, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it.each([
+    [['budget', '--help'], 'Usage: pronto-rum budget'],
+    [['serve', '-h'], 'Usage: pronto-rum serve'],
+    [['help', 'serve'], 'Usage: pronto-rum serve'],
+  ])('%j prints that command\'s help and exits 0', async (argv, heading) => {
+    const { code, stdout } = await cli(argv);
+    expect(code).toBe(EXIT.ok);
+    expect(stdout.startsWith(heading)).toBe(true);
+  });
+
+  it.each([
+    [[], 'no command given', 'pronto-rum --help'],
+    [['deploy'], 'unknown command "deploy"', 'pronto-rum --help'],
+    [['budget', '--nope'], "Unknown option '--nope'", 'pronto-rum budget --help'],
+    [['budget', '--data', 'x'], '--config is required', 'pronto-rum budget --help'],
+    [['budget', '--config', 'c.json', '--data', 'x', '--since', 'soon'], '--since', 'pronto-rum budget --help'],
+    [['serve', '--port', 'http'], '--port (or PORT) must be 0..65535', 'pronto-rum serve --help'],
+    [['serve', '--allowed-origins', 'shop.example'], '--allowed-origins takes origins', 'pronto-rum serve --help'],
+  ])('%j is a usage error: exit 2 and a pointer to the help', async (argv, message, hint) => {
+    const { code, stdout, stderr } = await cli(argv);
+    expect({ code, stdout }).toEqual({ code: EXIT.usage, stdout: '' });
+    expect(stderr).toContain(message);
+    expect(stderr).toContain(`Run \`${hint}\` for usage.`);
+  });
+
+  it('exits 3 when the collector cannot be reached', async () => {
+    const config = writeConfig('net.json', [{ route: '*', metric: 'LCP', p75: 2500 }]);
+    const { code, stderr } = await cli(['budget', '--config', config, '--url', `http://127.0.0.1:${await closedPort()}/rum`]);
+    expect(code).toBe(EXIT.runtime);
+    expect(stderr).toMatch(/could not reach http:\/\/127\.0\.0\.1:\d+: .*ECONNREFUSED/);
+  });
+
+  it('the installed bin writes help to stdout and exits 0', async () => {
+    const { stdout, stderr } = await run(process.execPath, [bin, '--help']);
+    expect(stderr).toBe('');
+    expect(stdout).toContain('Usage: pronto-rum <command>');
+  });
+
+  it('serve listens on PORT and HOST, and answers the CORS preflight of --allowed-origins only', async () => {
+    const port = await closedPort();
+    const { child, url, exited } = startServe(['--data', join(dir, 'env'), '--allowed-origins', 'https://shop.example', '--trust-proxy'], { PORT: String(port), HOST: '127.0.0.1' });
+    try {
+      expect(await url).toBe(`http://127.0.0.1:${port}`);
+      const preflight = (origin: string) =>
+        fetch(`http://127.0.0.1:${port}/rum/collect`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
+      expect((await preflight('https://shop.example')).headers.get('access-control-allow-origin')).toBe('https://shop.example');
+      expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    }
+  });
+
+  it('serve stores in PostgreSQL when DATABASE_URL is set, and exits 3 when it cannot connect', async () => {
+    const { url, exited } = startServe(['--data', join(dir, 'unused')], { PORT: '0', DATABASE_URL: `postgres://rum@127.0.0.1:${await closedPort()}/rum` });
+    await expect(url).rejects.toMatchObject({ code: EXIT.runtime, stderr: expect.stringMatching(/ECONNREFUSED/) });
+    expect(await exited).toBe(EXIT.runtime);
   });
 });

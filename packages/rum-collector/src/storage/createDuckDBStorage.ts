@@ -1,7 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBAppender, type DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBAppender, DuckDBValue } from '@duckdb/node-api';
 import { createJournalLoader } from './createJournalLoader.js';
+import { importPeer } from './importPeer.js';
 import { openIngestJournal } from './openIngestJournal.js';
 import { createSqlQueries } from './sqlQueries.js';
 import { beaconKey, toRows, type BeaconRow, type EventRow } from './toRows.js';
@@ -79,6 +80,8 @@ function createRecentKeys(limit: number) {
  */
 export async function createDuckDBStorage(options: DuckDBStorageOptions): Promise<RumStorage> {
   if (!options.dataDir) throw new Error('createDuckDBStorage: dataDir is required');
+  // Imported here, not at the top: PostgreSQL users and `pronto-rum budget --url` never load the native binding.
+  const { DuckDBInstance } = await importPeer('@duckdb/node-api', 'The DuckDB store', () => import('@duckdb/node-api'));
   await mkdir(options.dataDir, { recursive: true });
   const instance = await DuckDBInstance.create(join(options.dataDir, 'rum.duckdb'), {
     access_mode: options.readOnly ? 'READ_ONLY' : 'READ_WRITE',

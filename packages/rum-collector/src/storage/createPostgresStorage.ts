@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { importPeer } from './importPeer.js';
 import { createSqlQueries } from './sqlQueries.js';
 import { beaconKey, BEACON_COLUMNS, EVENT_COLUMNS, markFresh, toRows, type EventRow } from './toRows.js';
 import type { InsertResult, ReceivedBeacon, RumStorage } from './types.js';
@@ -73,7 +74,7 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
   const ownsPool = pool === undefined;
   if (!pool) {
     if (!options.connectionString) throw new Error('createPostgresStorage: give connectionString or pool');
-    const { default: pg } = await import('pg');
+    const { default: pg } = await importPeer('pg', 'The PostgreSQL store', () => import('pg'));
     pool = new pg.Pool({ connectionString: options.connectionString, max: options.maxConnections ?? 4 });
   }
   const db = pool;
