@@ -23,10 +23,16 @@ const start = (options: RumOptions = {}) => {
 const metric = (name: Metric['name'], value: number, extra: Partial<Metric> = {}): Metric =>
   ({ name, value, delta: value, rating: 'good', id: `v6-${name}`, entries: [], navigationType: 'navigate', navigationId: 1, ...extra }) as Metric;
 
-let sendBeacon: ReturnType<typeof vi.fn<(url: string, body: string) => boolean>>;
 let fetchMock: ReturnType<typeof vi.fn<(url: string, init: RequestInit) => Promise<Response>>>;
-const beaconBodies = (): Beacon[] => sendBeacon.mock.calls.map(([, body]) => JSON.parse(body) as Beacon);
-const fetchBodies = (): Beacon[] => fetchMock.mock.calls.map(([, init]) => JSON.parse(String(init.body)) as Beacon);
+const bodies = (): string[] => fetchMock.mock.calls.map(([, init]) => String(init.body));
+const beaconBodies = (): Beacon[] => bodies().map((body) => JSON.parse(body) as Beacon);
+
+// Idle callbacks run when a test says so, so that a client's load-time replay never runs into the next
+// case (it would take that case's outbox, as another tab would).
+let idleQueue: (() => void)[] = [];
+const runIdle = () => {
+  for (const cb of idleQueue.splice(0)) cb();
+};
 
 function hide() {
   Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
@@ -35,10 +41,10 @@ function hide() {
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
+  idleQueue = [];
+  vi.stubGlobal('requestIdleCallback', (cb: () => void) => idleQueue.push(cb));
   window.history.replaceState(null, '', '/items/42?q=secret#top');
   Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
-  sendBeacon = vi.fn<(url: string, body: string) => boolean>(() => true);
-  Object.defineProperty(navigator, 'sendBeacon', { value: sendBeacon, configurable: true });
   fetchMock = vi.fn<(url: string, init: RequestInit) => Promise<Response>>(() => Promise.resolve(new Response(null, { status: 204 })));
   vi.stubGlobal('fetch', fetchMock);
 });
@@ -55,10 +61,10 @@ describe('createRum core: batching and the wire format', () => {
     report(metric('TTFB', 80, { navigationURL: 'http://localhost:3000/items/42?q=secret#top' }));
     report(metric('FCP', 400));
     rum.track('checkout-ready', 532.1);
-    expect(sendBeacon).not.toHaveBeenCalled();
+    expect(fetchMock).not.toHaveBeenCalled();
     hide();
-    expect(sendBeacon).toHaveBeenCalledOnce();
-    expect(sendBeacon.mock.calls[0]?.[0]).toBe('http://localhost:3000/rum/collect');
+    expect(fetchMock).toHaveBeenCalledOnce();
+    expect(fetchMock.mock.calls[0]?.[0]).toBe('http://localhost:3000/rum/collect');
     const [beacon] = beaconBodies();
     expect(beacon).toMatchObject({
       v: 1,
@@ -77,7 +83,7 @@ describe('createRum core: batching and the wire format', () => {
   it('flushes on pagehide too (Safari may skip visibilitychange) and sends nothing when empty', () => {
     const rum = start();
     window.dispatchEvent(new Event('pagehide'));
-    expect(sendBeacon).not.toHaveBeenCalled();
+    expect(fetchMock).not.toHaveBeenCalled();
     rum.track('a', 1);
     window.dispatchEvent(new Event('pagehide'));
     expect(beaconBodies().map((b) => b.events.length)).toEqual([1]);
@@ -105,9 +111,8 @@ describe('createRum core: batching and the wire format', () => {
     const rum = start({ maxEvents: 10_000, beforeSend: (e) => ({ ...e, route: '/' + 'r'.repeat(250) }) });
     for (let i = 0; i < 700; i++) rum.track(`metric-${i}-${'x'.repeat(40)}`, i);
     hide();
-    const bodies = sendBeacon.mock.calls.map(([, body]) => body);
-    expect(bodies.length).toBeGreaterThan(2);
-    for (const body of bodies) expect(new Blob([body]).size).toBeLessThanOrEqual(65_536);
+    expect(bodies().length).toBeGreaterThan(2);
+    for (const body of bodies()) expect(new Blob([body]).size).toBeLessThanOrEqual(65_536);
     const beacons = beaconBodies();
     expect(beacons.map((b) => b.seq)).toEqual(beacons.map((_, i) => i));
     expect(beacons.flatMap((b) => b.events).map((e) => e.value)).toEqual(Array.from({ length: 700 }, (_, i) => i));
@@ -120,10 +125,9 @@ describe('createRum core: batching and the wire format', () => {
     const rum = start({ maxEvents: 10_000, appVersion: worst.repeat(100), resolveRoute: () => '/' + worst.repeat(300) });
     for (let i = 0; i < 200; i++) rum.track(`m-${i}-${'x'.repeat(60)}`, i);
     hide();
-    const bodies = sendBeacon.mock.calls.map(([, body]) => body);
-    expect(bodies.length).toBeGreaterThan(2);
+    expect(bodies().length).toBeGreaterThan(2);
     // What the outbox may add before a resend: the largest `dropped` the collector accepts.
-    for (const body of bodies) expect(new Blob([body.replace(/}$/, ',"dropped":1000000000}')]).size).toBeLessThanOrEqual(65_536);
+    for (const body of bodies()) expect(new Blob([body.replace(/}$/, ',"dropped":1000000000}')]).size).toBeLessThanOrEqual(65_536);
     expect(beaconBodies().flatMap((b) => b.events)).toHaveLength(200);
   });
 
@@ -133,9 +137,9 @@ describe('createRum core: batching and the wire format', () => {
     rum.track('b', 2);
     expect(fetchMock).not.toHaveBeenCalled();
     rum.track('c', 3);
+    runIdle();
     await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledOnce());
-    expect(fetchBodies()[0]?.events).toHaveLength(3);
-    expect(sendBeacon).not.toHaveBeenCalled();
+    expect(beaconBodies()[0]?.events).toHaveLength(3);
   });
 
   it('reports performance.measure user timings as custom events', async () => {
@@ -155,7 +159,7 @@ describe('createRum core: batching and the wire format', () => {
       rum.track(undefined as unknown as string, 1);
     }).not.toThrow();
     hide();
-    expect(sendBeacon).not.toHaveBeenCalled();
+    expect(fetchMock).not.toHaveBeenCalled();
   });
 
   it('rejects invalid options with a clear TypeError', () => {
@@ -192,21 +196,21 @@ describe('createRum core: sampling, consent and scrubbing', () => {
     report?.(metric('LCP', 1));
     out.track('x', 1);
     hide();
-    expect(sendBeacon).not.toHaveBeenCalled();
+    expect(fetchMock).not.toHaveBeenCalled();
 
     vi.spyOn(Math, 'random').mockReturnValue(0.2);
     const inView = start({ sampleRate: 0.5 });
     expect(inView.sampled).toBe(true);
     inView.track('x', 1);
     hide();
-    expect(sendBeacon).toHaveBeenCalledOnce();
+    expect(fetchMock).toHaveBeenCalledOnce();
   });
 
   it('sends and stores nothing before consent, then everything queued once granted', async () => {
     const rum = start({ requireConsent: true });
     rum.track('before', 1);
     hide();
-    expect(sendBeacon).not.toHaveBeenCalled();
+    expect(fetchMock).not.toHaveBeenCalled();
     expect(await peekOutbox()).toEqual([]);
     rum.setConsent(true);
     hide();
@@ -221,7 +225,7 @@ describe('createRum core: sampling, consent and scrubbing', () => {
     hide();
     rum.setConsent(true);
     hide();
-    expect(sendBeacon).not.toHaveBeenCalled();
+    expect(fetchMock).not.toHaveBeenCalled();
   });
 
   it('lets beforeSend scrub or drop events; a throwing hook drops the event', () => {
@@ -240,47 +244,50 @@ describe('createRum core: sampling, consent and scrubbing', () => {
   });
 });
 
-describe('createRum core: delivery failures', () => {
-  it('falls back to fetch keepalive when sendBeacon returns false', async () => {
-    sendBeacon.mockReturnValue(false);
+describe('createRum core: write-ahead delivery', () => {
+  it('at hide, sends with fetch keepalive in the same task and writes the beacon ahead', async () => {
     const rum = start();
     rum.track('x', 1);
     hide();
     expect(fetchMock).toHaveBeenCalledOnce();
-    expect(fetchMock.mock.calls[0]?.[1]).toMatchObject({ keepalive: true });
-    expect(fetchBodies()[0]?.seq).toBe(0);
+    expect(fetchMock.mock.calls[0]?.[1]).toMatchObject({ method: 'POST', keepalive: true });
+    expect(beaconBodies()[0]).toMatchObject({ pageViewId: rum.pageViewId, seq: 0 });
   });
 
-  it('sends split beacons past a full keepalive quota through fetch, in seq order', () => {
-    // The quota is shared by the page: here the first beacon fills it.
-    sendBeacon.mockReturnValueOnce(true).mockReturnValue(false);
-    const rum = start({ maxEvents: 10_000 });
-    for (let i = 0; i < 480; i++) rum.track(`m-${i}-${'x'.repeat(60)}`, i); // over 64 KB: two beacons
+  it('removes the copy once a 2xx confirms it, leaving other beacons in the outbox', async () => {
+    let answer!: (r: Response) => void;
+    fetchMock.mockReturnValueOnce(new Promise((resolve) => (answer = resolve)));
+    const rum = start();
+    rum.track('x', 1);
     hide();
-    expect(beaconBodies().map((b) => b.seq)).toEqual([0, 1]);
-    expect(fetchBodies().map((b) => b.seq)).toEqual([1]);
+    // Unconfirmed: the copy is there (a closed tab would leave it for the next load).
+    await vi.waitFor(async () => expect((await peekOutbox()).map((r) => r.beacon.seq)).toEqual([0]));
+    answer(new Response(null, { status: 204 }));
+    await vi.waitFor(async () => expect(await peekOutbox()).toEqual([]));
   });
 
-  it('parks the beacon in IndexedDB when both fail, and resends it when back online', async () => {
-    sendBeacon.mockReturnValue(false);
+  it('keeps the copy when the send fails at hide, and resends it when back online', async () => {
     fetchMock.mockRejectedValue(new TypeError('Failed to fetch'));
     const rum = start();
     rum.track('x', 1);
     hide();
     await vi.waitFor(async () => expect((await peekOutbox()).map((r) => r.beacon.seq)).toEqual([0]));
+    // The send has failed: the copy stays (a replay at load may hold it for a moment, and puts it back).
+    await fetchMock.mock.results[0]?.value.catch(() => {});
+    await vi.waitFor(async () => expect((await peekOutbox()).map((r) => r.beacon.seq)).toEqual([0]));
     fetchMock.mockResolvedValue(new Response(null, { status: 204 }));
     fetchMock.mockClear();
     window.dispatchEvent(new Event('online'));
-    await vi.waitFor(() => expect(fetchBodies().map((b) => [b.pageViewId, b.seq])).toEqual([[rum.pageViewId, 0]]));
+    await vi.waitFor(() => expect(beaconBodies().map((b) => [b.pageViewId, b.seq])).toEqual([[rum.pageViewId, 0]]));
     await vi.waitFor(async () => expect(await peekOutbox()).toEqual([]));
   });
 
-  it('goes straight to the outbox while offline (sendBeacon would lose it)', async () => {
+  it('sends nothing while offline: the copy waits in the outbox', async () => {
     vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
     const rum = start();
     rum.track('offline', 1);
     hide();
-    expect(sendBeacon).not.toHaveBeenCalled();
+    expect(fetchMock).not.toHaveBeenCalled();
     await vi.waitFor(async () => expect((await peekOutbox()).map((r) => r.beacon.events[0]?.name)).toEqual(['offline']));
   });
 
@@ -292,13 +299,100 @@ describe('createRum core: delivery failures', () => {
     await vi.waitFor(async () => expect((await peekOutbox()).map((r) => r.url)).toEqual(['http://localhost:3000/rum/collect']));
   });
 
+  it('the page does not replay while its own sends are in flight', async () => {
+    let answer!: (r: Response) => void;
+    fetchMock.mockReturnValueOnce(new Promise((resolve) => (answer = resolve)));
+    const rum = start();
+    rum.track('x', 1);
+    hide();
+    await vi.waitFor(async () => expect((await peekOutbox()).map((r) => r.beacon.seq)).toEqual([0]));
+    // The load-time replay runs now, while the send is in flight.
+    runIdle();
+    await vi.waitFor(async () => expect((await peekOutbox()).map((r) => r.beacon.seq)).toEqual([0]));
+    // Only the page's own send went out: the replay did not resend the beacon in flight.
+    expect(beaconBodies().map((b) => [b.pageViewId, b.seq])).toEqual([[rum.pageViewId, 0]]);
+    answer(new Response(null, { status: 204 }));
+    await vi.waitFor(async () => expect(await peekOutbox()).toEqual([]));
+  });
+
+  it('still sends without IndexedDB (private modes, blocked storage), and never rejects', async () => {
+    vi.stubGlobal('indexedDB', {
+      open() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+    const rum = start();
+    rum.track('x', 1);
+    await expect(rum.flush()).resolves.toBeUndefined();
+    expect(beaconBodies().map((b) => b.seq)).toEqual([0]);
+  });
+
+  it('asks the service worker for a Background Sync only when a send fails', async () => {
+    const register = vi.fn<(tag: string) => Promise<void>>(() => Promise.resolve());
+    Object.defineProperty(navigator, 'serviceWorker', { value: { ready: Promise.resolve({ sync: { register } }) }, configurable: true });
+    const rum = start();
+    rum.track('ok', 1);
+    await rum.flush();
+    fetchMock.mockResolvedValue(new Response(null, { status: 503 }));
+    rum.track('fails', 1);
+    await rum.flush();
+    await vi.waitFor(() => expect(register).toHaveBeenCalledOnce());
+    Reflect.deleteProperty(navigator, 'serviceWorker');
+  });
+
+  it('writes no copy when the document unloads (it could never confirm), one when it enters the bfcache', async () => {
+    fetchMock.mockRejectedValue(new TypeError('Failed to fetch'));
+    const rum = start();
+    rum.track('into-bfcache', 1);
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+    rum.track('unloading', 1);
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
+    expect(beaconBodies().map((b) => b.events[0]?.name)).toEqual(['into-bfcache', 'unloading']);
+    // IndexedDB serves requests in order: a copy of the second would be there by now.
+    expect((await peekOutbox()).map((r) => r.beacon.seq)).toEqual([0]);
+  });
+
+  it('flush() resolves after the confirmed copy is gone', async () => {
+    const rum = start();
+    rum.track('x', 1);
+    await rum.flush();
+    expect(await peekOutbox()).toEqual([]);
+  });
+
   it('stops listening after stop(), sending what was queued', () => {
     const rum = start();
     rum.track('last', 1);
     rum.stop();
-    expect(sendBeacon).toHaveBeenCalledOnce();
+    expect(fetchMock).toHaveBeenCalledOnce();
     rum.track('ignored', 1);
     hide();
-    expect(sendBeacon).toHaveBeenCalledOnce();
+    expect(fetchMock).toHaveBeenCalledOnce();
+  });
+});
+
+describe('createRum core: INP at hide', () => {
+  it('holds INP reports and sends only the latest of each id, at hide', () => {
+    start();
+    report(metric('INP', 120, { id: 'inp-1' }));
+    report(metric('INP', 200, { id: 'inp-1' }));
+    hide();
+    const inp = beaconBodies().flatMap((b) => b.events).filter((e) => e.name == 'INP');
+    expect(inp.map((e) => e.value)).toEqual([200]);
+  });
+
+  it('sends an interaction web-vitals reports during the hide event itself', () => {
+    start();
+    // web-vitals' capture listener on window runs before the client's bubble listener.
+    addEventListener('visibilitychange', () => report(metric('INP', 96, { id: 'late' })), { capture: true, once: true });
+    hide();
+    expect(beaconBodies().flatMap((b) => b.events).map((e) => [e.name, e.value])).toEqual([['INP', 96]]);
+  });
+
+  it('closes the previous INP when a new id starts (soft navigation, bfcache restore)', () => {
+    start();
+    report(metric('INP', 50, { id: 'a' }));
+    report(metric('INP', 70, { id: 'b' }));
+    hide();
+    expect(beaconBodies().flatMap((b) => b.events).map((e) => (e.type == 'vital' ? e.id : ''))).toEqual(['a', 'b']);
   });
 });

@@ -1,12 +1,17 @@
 import type { Metric } from 'web-vitals';
-import type { Beacon, Rum, RumEvent, RumOptions } from './types.js';
+import type { Beacon, Rum, RumEvent, RumOptions, VitalEvent } from './types.js';
 import { readContext } from './lib/readContext.js';
 import { resolveRoute } from './lib/resolveRoute.js';
 import { splitEvents } from './lib/splitEvents.js';
 import { sendBody } from './lib/sendBody.js';
-import { keepBeacons, replayOutbox } from './lib/replayOutbox.js';
+import { replayOutbox, requestSync } from './lib/replayOutbox.js';
+import { forgetBeacon, storeBeacons } from './lib/outbox.js';
 
-/** A web-vitals build wired to a reporter (the standard or the attribution one). @internal */
+/**
+ * A web-vitals build wired to a reporter (the standard or the attribution one). INP must be
+ * observed with `reportAllChanges: true`: the core holds its latest report until hide.
+ * @internal
+ */
 export type ObserveVitals = (
   report: (metric: Metric, attribution?: Record<string, string | number>) => void,
   opts: { reportSoftNavs: boolean },
@@ -21,6 +26,8 @@ const safe = <T>(fn: () => T): T | undefined => {
     // The caller gets undefined and falls back.
   }
 };
+
+const ignore = () => {};
 
 /** An absolute URL; relative ones are resolved against the page. */
 const abs = (href: string | URL): URL => new URL(href, location.href);
@@ -55,6 +62,13 @@ export function createRumCore(options: RumOptions, observe: ObserveVitals): Rum 
   let consent: boolean | undefined = requireConsent ? undefined : true;
   const queue: RumEvent[] = [];
   let seq = 0;
+  // Sends not settled yet. Their copies are in the outbox, so a replay waits until none is left:
+  // it would send them a second time.
+  let pending = 0;
+  // Set by a pagehide that discards the document (not one into the bfcache).
+  let unloading = false;
+  // The latest INP report, held until hide (see `observe`).
+  let inp: VitalEvent | undefined;
 
   const routeOf = (href: string | URL): string =>
     safe(() => resolve(abs(href)).slice(0, 256)) || '/';
@@ -78,10 +92,30 @@ export function createRumCore(options: RumOptions, observe: ObserveVitals): Rum 
       events,
     }));
 
-  // Offline, sendBeacon would say true and lose the beacon: straight to the outbox.
-  const sendOne = async (beacon: Beacon, atHide?: boolean): Promise<unknown> =>
-    (navigator.onLine && (await sendBody(url, JSON.stringify(beacon), atHide))) ||
-    keepBeacons([{ url, beacon }], maxStored);
+  /**
+   * Write-ahead delivery: the outbox gets a copy before the request leaves, and loses it when the
+   * collector confirms (2xx, or a refusal a resend cannot change). A send that fails, or whose answer
+   * never arrives, is replayed at the next load, on `online` or by the service worker;
+   * the collector drops a replay of what it already has by (pageViewId, seq). Offline, nothing is
+   * sent: the copy waits. The request starts in this task, before any await, even at hide.
+   */
+  const sendOne = async (beacon: Beacon): Promise<void> => {
+    // A document being unloaded can never read the answer: a copy would be replayed, as a
+    // duplicate, even when the request arrived. So it only sends (as sendBeacon would).
+    if (unloading) return void sendBody(url, JSON.stringify(beacon));
+    // Without IndexedDB (private modes, blocked storage) the send is all there is.
+    const kept = storeBeacons([{ url, beacon }], maxStored).catch(ignore);
+    pending++;
+    try {
+      const ok = navigator.onLine && (await sendBody(url, JSON.stringify(beacon)));
+      // After the write (IndexedDB runs them in order anyway), so the copy is there to remove.
+      await kept;
+      await (ok ? forgetBeacon(beacon) : requestSync());
+    } catch {
+      // The copy stays: replayed later.
+    }
+    pending--;
+  };
 
   /**
    * At hide, every beacon must leave in this task (no await: the page may be gone before a promise
@@ -89,11 +123,16 @@ export function createRumCore(options: RumOptions, observe: ObserveVitals): Rum 
    * 64 KB quota holds.
    */
   const send = async (atHide?: boolean): Promise<void> => {
-    // Without consent the queue stays in memory (pending) or is already empty (refused).
+    // web-vitals has just processed the interactions it was waiting on (see `observe`).
+    if (atHide && inp) {
+      push(inp);
+      inp = undefined;
+    }
+    // Without consent the queue stays in memory (consent pending) or is already empty (refused).
     if (consent)
       try {
         for (const b of take()) {
-          const sent = sendOne(b, atHide);
+          const sent = sendOne(b);
           if (!atHide) await sent;
         }
       } catch {
@@ -107,14 +146,18 @@ export function createRumCore(options: RumOptions, observe: ObserveVitals): Rum 
 
   // Two replays at once are harmless: each takes the outbox in one transaction.
   const replay = (): void => {
-    if (consent && navigator.onLine) replayOutbox(maxStored).catch(() => {});
+    if (consent && navigator.onLine && !pending) replayOutbox(maxStored).catch(ignore);
   };
 
   // Listeners on window in the bubble phase run after web-vitals' capture listeners, so the
   // metrics it reports on this very event are already queued. After stop() they find nothing to send.
   addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && send(true));
-  // Safari can skip visibilitychange when a tab closes, so pagehide flushes too.
-  addEventListener('pagehide', () => send(true));
+  // Safari can skip visibilitychange when a tab closes, so pagehide flushes too. It comes first
+  // when a document unloads (https://html.spec.whatwg.org/#unload-a-document).
+  addEventListener('pagehide', (e) => {
+    unloading = !e.persisted;
+    send(true);
+  });
   addEventListener('online', replay);
   idle(replay);
 
@@ -122,7 +165,7 @@ export function createRumCore(options: RumOptions, observe: ObserveVitals): Rum 
     try {
       observe((m, attribution) => {
         const nav = m.navigationURL ? abs(m.navigationURL) : undefined;
-        push({
+        const event: VitalEvent = {
           type: 'vital',
           name: m.name,
           id: m.id,
@@ -134,7 +177,14 @@ export function createRumCore(options: RumOptions, observe: ObserveVitals): Rum 
           route: nav ? routeOf(nav) : route,
           t: Date.now(),
           attribution,
-        });
+        };
+        // INP comes with every change (reportAllChanges) and only the latest of each id is sent,
+        // at hide, as web-vitals would. Without that, an interaction web-vitals processes in the
+        // hide event itself is never reported: its final report runs first and finds nothing.
+        if (m.name != 'INP') return push(event);
+        // A new id (soft navigation, bfcache restore) closes the previous one.
+        if (inp && inp.id != m.id) push(inp);
+        inp = event;
       }, { reportSoftNavs: true });
       if (measures)
         new PerformanceObserver((list) => {

@@ -44,8 +44,11 @@ export interface CustomEvent {
 /** Anything a beacon carries. */
 export type RumEvent = VitalEvent | CustomEvent;
 
-/** Device and network context, read when a beacon is built. */
-export interface RumContext {
+/**
+ * Device and network context, read when a beacon is built. (Named as the collector names it; the
+ * React context that `RumProvider` fills is a different thing.)
+ */
+export interface BeaconContext {
   /** Route template at send time. */
   route: string;
   appVersion?: string | undefined;
@@ -65,7 +68,7 @@ export interface Beacon {
   sentAt: number;
   /** Beacons discarded on this device (outbox bound) since the last one that carried the count. */
   dropped?: number | undefined;
-  context: RumContext;
+  context: BeaconContext;
   events: RumEvent[];
 }
 

@@ -25,7 +25,13 @@ export interface Site {
   beacons(pageViewId: string): Promise<Beacon[]>;
 }
 
-export const test = base.extend<{ noDuplicates: void }, { site: Site }>({
+/** Duplicates the collector must count during the test (a replay of a beacon it already has). */
+export interface Duplicates {
+  /** @default 0 */
+  expected: number;
+}
+
+export const test = base.extend<{ duplicates: Duplicates }, { site: Site }>({
   site: [
     // oxlint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure
     async ({}, use) => {
@@ -78,12 +84,13 @@ export const test = base.extend<{ noDuplicates: void }, { site: Site }>({
     },
     { scope: 'worker' },
   ],
-  // Every test ends with the collector having counted no duplicate beacon.
-  noDuplicates: [
+  // Every test ends with the collector having counted no duplicate beacon, unless it expects some.
+  duplicates: [
     async ({ site }, use) => {
       const before = await site.collector.storage.countDuplicates();
-      await use();
-      expect(await site.collector.storage.countDuplicates(), 'duplicate beacons at the collector').toBe(before);
+      const duplicates = { expected: 0 };
+      await use(duplicates);
+      expect(await site.collector.storage.countDuplicates(), 'duplicate beacons at the collector').toBe(before + duplicates.expected);
     },
     { auto: true },
   ],
@@ -124,6 +131,32 @@ export async function hideInPlace(page: Page): Promise<void> {
 export async function interactionProcessed(page: Page): Promise<void> {
   await page.waitForFunction(() => window.interactions > 0);
   await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 })));
+}
+
+/** Beacons waiting in the page's IndexedDB outbox, as `pageViewId:seq` (runs in the page). */
+export function outboxKeys(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('pronto-rum');
+        open.onupgradeneeded = () => open.result.createObjectStore('outbox');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('outbox').objectStore('outbox').get(0);
+          get.onsuccess = () => {
+            open.result.close();
+            const list = (get.result ?? []) as { beacon: { pageViewId: string; seq: number } }[];
+            resolve(list.map(({ beacon }) => `${beacon.pageViewId}:${beacon.seq}`));
+          };
+        };
+      }),
+  );
+}
+
+/** The five vitals' names the collector holds for a page view, each once. */
+export async function vitalNames(site: Site, pageViewId: string): Promise<string[]> {
+  const names = (await site.beacons(pageViewId)).flatMap((b) => b.events.flatMap((e) => (e.type == 'vital' ? [e.name] : [])));
+  return names.sort();
 }
 
 /** The page view id of the page's RUM client. */

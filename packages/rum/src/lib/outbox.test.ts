@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { outboxRecord as record } from '../test-utils/outboxRecord.js';
-import { storeBeacons, takeBeacons } from './outbox.js';
+import { forgetBeacon, storeBeacons, takeBeacons } from './outbox.js';
 
 
 beforeEach(() => {
@@ -43,5 +43,12 @@ describe('IndexedDB outbox', () => {
       [3, 3],
       [4, undefined],
     ]);
+  });
+
+  it('forgets a confirmed beacon by (pageViewId, seq) and leaves the others', async () => {
+    await storeBeacons([record(0), record(1), record(2)], 10);
+    await forgetBeacon(record(1).beacon);
+    await forgetBeacon({ ...record(0).beacon, pageViewId: 'another-view' });
+    expect((await takeBeacons()).map((r) => r.beacon.seq)).toEqual([0, 2]);
   });
 });

@@ -47,5 +47,13 @@ export const storeBeacons = (records: StoredBeacon[], max: number): Promise<unkn
     return kept;
   });
 
+/**
+ * Removes the copy of a beacon the collector confirmed. (Should the outbox overflow while the send
+ * is in flight and make this copy the carrier of a `dropped` count, that count goes with it.)
+ * @internal
+ */
+export const forgetBeacon = ({ pageViewId, seq }: Beacon): Promise<unknown> =>
+  update((list) => list.filter(({ beacon: b }) => b.pageViewId != pageViewId || b.seq != seq));
+
 /** Removes and returns every stored beacon, oldest first. @internal */
 export const takeBeacons = (): Promise<StoredBeacon[]> => update(() => []);

@@ -1,8 +1,8 @@
-import type { RumContext } from '../types.js';
+import type { BeaconContext } from '../types.js';
 
 /** The parts of `navigator` we read; not all browsers have them. */
 interface NavigatorExtras {
-  connection?: { effectiveType?: RumContext['effectiveType']; saveData?: boolean };
+  connection?: { effectiveType?: BeaconContext['effectiveType']; saveData?: boolean };
   deviceMemory?: number;
 }
 
@@ -11,7 +11,7 @@ interface NavigatorExtras {
  * the user agent: Android tablets lack "Mobile", and iPadOS claims to be a Mac with touch points.
  * @internal
  */
-export function readContext(route: string, appVersion: string | undefined): RumContext {
+export function readContext(route: string, appVersion: string | undefined): BeaconContext {
   const nav = navigator as Navigator & NavigatorExtras;
   const { userAgent: ua, connection: c } = nav;
   return {

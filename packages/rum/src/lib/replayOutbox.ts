@@ -1,5 +1,5 @@
 import { sendBody } from './sendBody.js';
-import { storeBeacons, takeBeacons, type StoredBeacon } from './outbox.js';
+import { storeBeacons, takeBeacons } from './outbox.js';
 
 /**
  * Sends the outbox's beacons one after another (keepalive quota, and the collector sees `seq` in
@@ -16,18 +16,16 @@ export async function replayOutbox(max: number): Promise<number> {
 const ignore = () => {};
 
 /**
- * Outbox writes for the page: also asks the service worker, if any, for a Background Sync. Never
- * rejects: a page has nothing better to do with a beacon it cannot store.
+ * Asks the service worker, if any, for a Background Sync, so it replays the outbox even if the page
+ * never loads again. `ready` stays pending on pages without a service worker, which costs nothing.
+ * register() rejects where the user blocked Background Sync: the page replays at its next load.
  * @internal
  */
-export const keepBeacons = (records: StoredBeacon[], max: number): Promise<void> =>
-  storeBeacons(records, max).then(() => {
-    // `ready` stays pending on pages without a service worker, which costs nothing. register()
-    // rejects where the user blocked Background Sync: the page replays at its next load instead.
-    navigator.serviceWorker?.ready
-      .then((r) => (r as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register(SYNC_TAG))
-      .catch(ignore);
-  }, ignore);
+export const requestSync = (): void => {
+  navigator.serviceWorker?.ready
+    .then((r) => (r as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register(SYNC_TAG))
+    .catch(ignore);
+};
 
 /** The Background Sync tag the page registers and `replayRumOutbox` answers. */
 export const SYNC_TAG = 'pronto-rum';

@@ -1,0 +1,87 @@
+import { eventNames, expect, expectNoGaps, hideInPlace, outboxKeys, pageViewIdOf, test, vitalNames } from './support/site.js';
+
+const FIVE = ['CLS', 'FCP', 'INP', 'LCP', 'TTFB'];
+
+test.describe('fast exits', () => {
+  test('INP arrives when the page closes right after a click', async ({ page, site }) => {
+    await page.goto(`${site.origin}/index.html`);
+    const pageViewId = await pageViewIdOf(page);
+    await page.click('#work');
+    // The browser has timed the interaction, but web-vitals has not processed it yet: that waits for
+    // an idle callback (1 s timeout), and the page closes now.
+    await page.waitForFunction(() => window.interactions > 0);
+    await page.close();
+
+    await expect
+      .poll(async () => new Set(await eventNames(site, pageViewId)))
+      .toEqual(new Set([...FIVE, 'app-init']));
+    const beacons = await expectNoGaps(site, pageViewId);
+    const inp = beacons.flatMap((b) => b.events).filter((e) => e.type == 'vital' && e.name == 'INP');
+    expect(inp).toHaveLength(1);
+    expect(inp[0]?.value).toBeGreaterThanOrEqual(80);
+  });
+
+  test('collector down while the page is hidden: the next page view in the tab delivers all of it', async ({ page, site }) => {
+    await page.goto(`${site.origin}/index.html`);
+    const pageViewId = await pageViewIdOf(page);
+    await page.click('#work');
+    await page.waitForFunction(() => window.interactions > 0);
+    await site.down();
+    try {
+      const failed = page.waitForEvent('requestfailed', (r) => r.url().endsWith('/rum/collect'));
+      await hideInPlace(page);
+      await failed;
+      // The hidden page is alive and read the failure: the write-ahead copy stays.
+      expect(await outboxKeys(page)).toEqual([`${pageViewId}:0`]);
+    } finally {
+      await site.up();
+    }
+    expect(await site.beacons(pageViewId)).toEqual([]);
+
+    // The next page view in the same tab replays the outbox in idle time.
+    await page.goto(`${site.origin}/index.html`);
+    expect(await pageViewIdOf(page)).not.toBe(pageViewId);
+    await expect.poll(() => vitalNames(site, pageViewId)).toEqual(FIVE);
+    await expectNoGaps(site, pageViewId);
+    await expect.poll(() => outboxKeys(page)).toEqual([]);
+  });
+
+  test('a beacon whose answer never reached the hidden page is replayed from its copy and stored once', async ({ context, page, site, duplicates }) => {
+    const from = Date.now();
+    const duplicatesBefore = await site.collector.storage.countDuplicates();
+    await page.goto(`${site.origin}/index.html`);
+    const pageViewId = await pageViewIdOf(page);
+    // A click makes web-vitals report LCP (input ends it) and INP.
+    await page.click('#work');
+    await page.waitForFunction(() => window.interactions > 0);
+    // The collector receives the beacon, but its answer never reaches the page: the connection
+    // drops after the request went out.
+    await page.route('**/rum/collect', async (route) => {
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await hideInPlace(page);
+    await expect.poll(() => vitalNames(site, pageViewId)).toEqual(FIVE);
+    const delivered = await expectNoGaps(site, pageViewId);
+    expect(await outboxKeys(page)).toEqual([`${pageViewId}:0`]);
+    await page.close();
+
+    // The next visit replays the copy; the collector recognises it as a duplicate and stores it once.
+    duplicates.expected = 1;
+    const next = await context.newPage();
+    await next.goto(`${site.origin}/index.html`);
+    await expect.poll(() => outboxKeys(next)).toEqual([]);
+    await expect.poll(() => site.collector.storage.countDuplicates()).toBe(duplicatesBefore + 1);
+    expect(await site.beacons(pageViewId)).toEqual(delivered);
+
+    // The delivery figures (this window holds only this page view) count every beacon once: no gap, no loss.
+    expect(await site.collector.storage.deliveryLoss({ from })).toEqual({
+      pageViews: 1,
+      expected: delivered.length,
+      received: delivered.length,
+      missing: 0,
+      lossRate: 0,
+      clientDropped: 0,
+    });
+  });
+});
