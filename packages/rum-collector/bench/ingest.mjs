@@ -1,10 +1,14 @@
-// Ingest benchmark: unique beacons at a steady 5,000/s (our open-loop generator, latency from each request's
-// due time), then flat out (autocannon, 100 connections), to the collector over loopback; afterwards every
-// acknowledged beacon must be in storage (zero loss).
-// Usage: node bench/ingest.mjs [seconds=10]   (needs `npm run build` first)
+// Ingest benchmark, as ratios to a validate-only control measured in the same run: the control (HTTP + JSON parse +
+// schema validation, nothing stored) flat out first (autocannon, 100 connections), then every store flat out and
+// at half the control's flat-out rate (our open-loop generator, latency from each request's due time), to the
+// collector over loopback; afterwards every acknowledged beacon must be in storage (zero loss).
+// Prints, per store: flat-out rate / control's (goal >= 0.75 for DuckDB), and p99 at half the control's rate /
+// control's p99 at that rate (goal <= 2), with the load average before and after.
+// Usage: node bench/ingest.mjs [seconds=10]   (needs `npm run build` first); RUM_BENCH_RATE fixes the paced rate,
+// ONLY=<store> runs the control and that store.
 import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { pacedLoad } from './pacedLoad.mjs';
@@ -57,38 +61,56 @@ async function load(port, label, rate) {
 
 const rows = [];
 const round = (ms) => Math.round(ms * 10) / 10;
-async function scenario(kind, target) {
-  for (const rate of [5000, 0]) {
-    const { child, port } = await start(kind, target);
-    const before = kind === 'validate-only' ? 0 : await count(child);
-    const r = await load(port, `${kind}${rate}`, rate);
-    const acked = r['2xx'];
-    // Requests cut off when autocannon stops may be stored without their 204 reaching it: stored >= acked.
-    const stored = kind === 'validate-only' ? null : (await count(child)) - before;
-    child.kill('SIGTERM');
-    rows.push({
-      store: kind,
-      target: rate ? `${rate}/s` : 'max',
-      'beacons/s': Math.round(acked / r.duration),
-      'p50 ms': round(r.latency.p50),
-      'p99 ms': round(r.latency.p99),
-      'max ms': round(r.latency.max),
-      'generator lag ms': r.lagMs === undefined ? '-' : round(r.lagMs),
-      non2xx: r.non2xx + r.errors + r.timeouts,
-      acked,
-      stored: stored ?? '-',
-      // Zero loss: unique beacons only, so storage must hold at least every acknowledged one.
-      lost: stored === null ? '-' : Math.max(0, acked - stored),
-    });
-    if (kind === 'duckdb') target = mkdtempSync(join(tmpdir(), 'rum-bench-'));
-  }
+/** One row: `rate` beacons/s offered by the open-loop generator, or 0 for flat out. */
+async function measure(kind, target, rate) {
+  const { child, port } = await start(kind, target);
+  const before = kind === 'validate-only' ? 0 : await count(child);
+  const r = await load(port, `${kind}${rate}`, rate);
+  const acked = r['2xx'];
+  // Requests cut off when autocannon stops may be stored without their 204 reaching it: stored >= acked.
+  const stored = kind === 'validate-only' ? null : (await count(child)) - before;
+  child.kill('SIGTERM');
+  const row = {
+    store: kind,
+    target: rate ? `${rate}/s` : 'max',
+    'beacons/s': Math.round(acked / r.duration),
+    'p50 ms': round(r.latency.p50),
+    'p99 ms': round(r.latency.p99),
+    'max ms': round(r.latency.max),
+    'generator lag ms': r.lagMs === undefined ? '-' : round(r.lagMs),
+    non2xx: r.non2xx + r.errors + r.timeouts,
+    acked,
+    stored: stored ?? '-',
+    // Zero loss: unique beacons only, so storage must hold at least every acknowledged one.
+    lost: stored === null ? '-' : Math.max(0, acked - stored),
+  };
+  rows.push(row);
+  return row;
 }
 
+const loadBefore = readFileSync('/proc/loadavg', 'utf8').trim();
+const startedAt = new Date().toISOString();
+const control = await measure('validate-only', '', 0);
+const halfRate = Number(process.env.RUM_BENCH_RATE ?? Math.round(control['beacons/s'] / 2 / 100) * 100);
+const controlHalf = await measure('validate-only', '', halfRate);
+const ratios = [];
+async function scenario(kind, target) {
+  const half = await measure(kind, target, halfRate);
+  if (kind === 'duckdb') target = mkdtempSync(join(tmpdir(), 'rum-bench-'));
+  const max = await measure(kind, target, 0);
+  ratios.push({
+    store: kind,
+    'flat out / control': +(max['beacons/s'] / control['beacons/s']).toFixed(2),
+    [`p99 at ${halfRate}/s / control's`]: +(half['p99 ms'] / controlHalf['p99 ms']).toFixed(1),
+    lost: half.lost + max.lost,
+  });
+}
+
+const wanted = (kind) => !process.env.ONLY || process.env.ONLY === kind;
 const dir = mkdtempSync(join(tmpdir(), 'rum-bench-'));
-if (!process.env.ONLY || process.env.ONLY === 'validate-only') await scenario('validate-only', '');
-if (!process.env.ONLY || process.env.ONLY === 'duckdb') await scenario('duckdb', dir);
+if (wanted('duckdb')) await scenario('duckdb', dir);
 const pgMissing = postgresUnavailable();
-if (process.env.ONLY && process.env.ONLY !== 'postgres') {
+if (!wanted('postgres')) {
   // skipped
 } else if (pgMissing) console.log(pgMissing);
 else {
@@ -100,7 +122,7 @@ else {
   }
 }
 const chMissing = clickHouseUnavailable();
-if (process.env.ONLY && process.env.ONLY !== 'clickhouse') {
+if (!wanted('clickhouse')) {
   // skipped
 } else if (chMissing) console.log(chMissing);
 else {
@@ -112,5 +134,8 @@ else {
   }
 }
 rmSync(dir, { recursive: true, force: true });
-console.log(`\nIngest over loopback, ${seconds}s per row, 2 events per beacon; fixed rate: open loop (up to 1,000 connections), latency from due time; max: autocannon, ${CONNECTIONS} connections`);
+console.log(`\nIngest over loopback, ${seconds}s per row, 2 events per beacon, ${cpus().length} cores; started ${startedAt}; load average before ${loadBefore}, after ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
+console.log(`fixed rate: open loop (up to 1,000 connections), latency from due time; max: autocannon, ${CONNECTIONS} connections`);
 console.table(rows);
+console.log(`Ratios to the validate-only control in this run (goals for DuckDB: flat out >= 0.75, p99 at half the control's rate <= 2):`);
+console.table(ratios);

@@ -244,7 +244,7 @@ describe('mounting', () => {
 describe('poison beacons', () => {
   it('stores and acks the batch-mates of a beacon the store refuses', async () => {
     const realDir = mkdtempSync(join(tmpdir(), 'rum-poison-'));
-    const { createDuckDBStorage } = await import('./storage/createDuckDBStorage.js');
+    const { createDuckDBStorage } = await import('./storage/duckdb/createDuckDBStorage.js');
     const real = await createDuckDBStorage({ dataDir: realDir });
     // The real store, except that it refuses any batch holding the route "/poison" (as PostgreSQL might).
     const storage = {

@@ -14,7 +14,7 @@ import { serveStatic } from './http/serveStatic.js';
 import { MAX_BEACON_BYTES } from './beaconSchema.js';
 import { createMetrics, type Metrics, type MetricsOptions } from './metrics/createMetrics.js';
 import { parseBeacon, type RejectReason } from './parseBeacon.js';
-import { createDuckDBStorage } from './storage/createDuckDBStorage.js';
+import { createDuckDBStorage } from './storage/duckdb/createDuckDBStorage.js';
 import type { ReceivedBeacon, RumStorage } from './storage/types.js';
 
 /** Options of {@link createCollector}. */
@@ -88,27 +88,21 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   const commit = createGroupCommit<ReceivedBeacon, boolean>({
     maxBatch: options.maxBatch ?? 1000,
     concurrency: storage.maxConcurrentWrites ?? 1,
+    // A beacon the store refuses must not take its batch-mates down: they are still stored and acknowledged.
+    isolateFailures: true,
     flush: async (batch) => {
-      let outcomes: (boolean | Error)[];
       const started = performance.now();
+      let fresh: boolean[];
       try {
-        outcomes = (await storage.insertBatch(batch)).fresh;
+        fresh = (await storage.insertBatch(batch)).fresh;
+      } finally {
         metrics.committed((performance.now() - started) / 1000);
-      } catch (error) {
-        metrics.committed((performance.now() - started) / 1000);
-        if (batch.length === 1) throw error;
-        // Isolate a poison beacon (one the store refuses) so that its batch-mates are still stored and acked.
-        outcomes = [];
-        for (const item of batch) {
-          outcomes.push(await storage.insertBatch([item]).then((r) => r.fresh[0] ?? false, (e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
-        }
       }
       batch.forEach((item, i) => {
-        const o = outcomes[i];
-        if (o === true) metrics.stored(item.beacon);
-        else if (o === false) metrics.duplicate();
+        if (fresh[i]) metrics.stored(item.beacon);
+        else metrics.duplicate();
       });
-      return outcomes;
+      return fresh;
     },
   });
   const dashboard = options.dashboard === false ? null : (options.dashboardDir ?? dashboardRoot());

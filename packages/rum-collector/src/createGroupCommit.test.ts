@@ -65,3 +65,43 @@ describe('createGroupCommit', () => {
     await expect(commit.add(3)).rejects.toThrow('bad item');
   });
 });
+
+describe('createGroupCommit batches by weight and isolates refused items', () => {
+  it('fills maxBatch by weight, and sends an item heavier than maxBatch alone', async () => {
+    const batches: number[][] = [];
+    const gate = deferred();
+    const commit = createGroupCommit<number, void>({
+      maxBatch: 3,
+      weight: (n) => n,
+      flush: async (items) => {
+        batches.push(items);
+        if (batches.length === 1) await gate.promise;
+        return items.map(() => undefined);
+      },
+    });
+    const added = [2, 1, 1, 1, 5, 0, 1].map((n) => commit.add(n));
+    gate.resolve();
+    await Promise.all(added);
+    expect(batches).toEqual([[2], [1, 1, 1], [5], [0, 1]]);
+  });
+
+  it('with isolateFailures, retries a failed batch one item at a time and rejects only what fails alone', async () => {
+    const batches: string[][] = [];
+    const gate = deferred();
+    const commit = createGroupCommit<string, string>({
+      isolateFailures: true,
+      flush: async (items) => {
+        batches.push(items);
+        if (batches.length === 1) await gate.promise;
+        if (items.includes('poison')) throw new Error('refused');
+        return items.map((item) => `stored ${item}`);
+      },
+    });
+    const first = commit.add('a');
+    const rest = ['b', 'poison', 'c'].map((item) => commit.add(item).catch((error: Error) => error.message));
+    gate.resolve();
+    expect(await first).toBe('stored a');
+    expect(await Promise.all(rest)).toEqual(['stored b', 'refused', 'stored c']);
+    expect(batches).toEqual([['a'], ['b', 'poison', 'c'], ['b'], ['poison'], ['c']]);
+  });
+});

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
-import { createDuckDBStorage } from './storage/createDuckDBStorage.js';
+import { createDuckDBStorage } from './storage/duckdb/createDuckDBStorage.js';
 import { makeBeacon } from './test-utils/makeBeacon.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rum-kill9-'));

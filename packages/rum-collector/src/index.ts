@@ -6,7 +6,7 @@ export { parseBeacon, type ParseResult, type RejectReason } from './parseBeacon.
 export { THRESHOLDS, rate, type Threshold } from './thresholds.js';
 export { createCollector, type Collector, type CollectorOptions } from './createCollector.js';
 export { createCollectorServer, type CollectorServer, type CollectorServerOptions } from './createCollectorServer.js';
-export { createDuckDBStorage, type DuckDBStorageOptions } from './storage/createDuckDBStorage.js';
+export { createDuckDBStorage, type DuckDBStorageOptions } from './storage/duckdb/createDuckDBStorage.js';
 export type * from './storage/types.js';
 export { createMetrics, vitalMetricName, type Metrics, type MetricsOptions } from './metrics/createMetrics.js';
 export { evaluateBudgets, formatBudgetTable, type BudgetResult, type PercentileSource } from './budget/evaluateBudgets.js';

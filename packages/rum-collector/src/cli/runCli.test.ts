@@ -7,8 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCollectorServer } from '../createCollectorServer.js';
-import { createDuckDBStorage } from '../storage/createDuckDBStorage.js';
+import { createClickHouseStorage } from '../storage/clickhouse/createClickHouseStorage.js';
+import { createDuckDBStorage } from '../storage/duckdb/createDuckDBStorage.js';
 import { makeBeacon, vital } from '../test-utils/makeBeacon.js';
+import { clickHouseUnavailable, startClickHouse } from '../test-utils/startClickHouse.js';
 import { EXIT, runCli } from './runCli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rum-cli-'));
@@ -178,6 +180,7 @@ describe('pronto-rum conventions', () => {
     [['budget', '--config', 'c.json', '--data', 'x', '--since', 'soon'], '--since', 'pronto-rum budget --help'],
     [['serve', '--port', 'http'], '--port (or PORT) must be 0..65535', 'pronto-rum serve --help'],
     [['serve', '--allowed-origins', 'shop.example'], '--allowed-origins takes origins', 'pronto-rum serve --help'],
+    [['serve', '--clickhouse', 'tcp://127.0.0.1:9000'], '--clickhouse (or CLICKHOUSE_URL): ClickHouse\'s HTTP interface is http: or https:', 'pronto-rum serve --help'],
   ])('%j is a usage error: exit 2 and a pointer to the help', async (argv, message, hint) => {
     const { code, stdout, stderr } = await cli(argv);
     expect({ code, stdout }).toEqual({ code: EXIT.usage, stdout: '' });
@@ -217,5 +220,41 @@ describe('pronto-rum conventions', () => {
     const { url, exited } = startServe(['--data', join(dir, 'unused')], { PORT: '0', DATABASE_URL: `postgres://rum@127.0.0.1:${await closedPort()}/rum` });
     await expect(url).rejects.toMatchObject({ code: EXIT.runtime, stderr: expect.stringMatching(/ECONNREFUSED/) });
     expect(await exited).toBe(EXIT.runtime);
+  });
+
+  it('serve refuses two stores at once (CLICKHOUSE_URL and DATABASE_URL) as a usage error', async () => {
+    const { code, stderr } = await cli(['serve', '--port', '0'], { CLICKHOUSE_URL: 'http://127.0.0.1:8123', DATABASE_URL: 'postgres://rum@127.0.0.1/rum' });
+    expect(code).toBe(EXIT.usage);
+    expect(stderr).toContain('give one store: --clickhouse (or CLICKHOUSE_URL) or DATABASE_URL, not both');
+  });
+
+  it('serve exits 3 when the ClickHouse of CLICKHOUSE_URL cannot be reached', async () => {
+    const { url, exited } = startServe([], { PORT: '0', CLICKHOUSE_URL: `http://127.0.0.1:${await closedPort()}` });
+    await expect(url).rejects.toMatchObject({ code: EXIT.runtime, stderr: expect.stringMatching(/ECONNREFUSED/) });
+    expect(await exited).toBe(EXIT.runtime);
+  });
+});
+
+const noClickHouse = clickHouseUnavailable();
+describe.skipIf(noClickHouse !== null)('pronto-rum serve --clickhouse', () => {
+  it('stores in the database named by the URL\'s path, and exits 0 on SIGTERM', async () => {
+    const clickHouse = await startClickHouse();
+    try {
+      const { child, url, exited } = startServe(['--port', '0', '--clickhouse', `${clickHouse.url}/rum_cli`], {});
+      const origin = await url;
+      const beacon = makeBeacon();
+      const res = await fetch(`${origin}/rum/collect`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify(beacon) });
+      expect(res.status).toBe(204);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      const storage = await createClickHouseStorage({ url: clickHouse.url, database: 'rum_cli', createTables: false });
+      try {
+        expect((await storage.listBeacons()).map((stored) => stored.beacon)).toEqual([beacon]);
+      } finally {
+        await storage.close();
+      }
+    } finally {
+      await clickHouse.stop();
+    }
   });
 });

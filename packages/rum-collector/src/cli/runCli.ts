@@ -5,7 +5,9 @@ import { evaluateBudgets, formatBudgetTable, type PercentileSource } from '../bu
 import { readBudgetConfig } from '../budget/readBudgetConfig.js';
 import { createCollectorServer } from '../createCollectorServer.js';
 import { parseDuration } from '../parseDuration.js';
-import { createDuckDBStorage } from '../storage/createDuckDBStorage.js';
+import { clickHouseOptionsFromUrl } from './clickHouseOptionsFromUrl.js';
+import { createClickHouseStorage } from '../storage/clickhouse/createClickHouseStorage.js';
+import { createDuckDBStorage } from '../storage/duckdb/createDuckDBStorage.js';
 import { createPostgresStorage } from '../storage/createPostgresStorage.js';
 import type { PercentileQuery, RumStorage } from '../storage/types.js';
 
@@ -28,7 +30,9 @@ Runs the collector, its dashboard and /metrics.
 Options:
   --port <n>                 TCP port, 0 for any free one (default: $PORT or 8787)
   --host <address>           interface to listen on (default: $HOST or 127.0.0.1)
-  --data <dir>               DuckDB data directory (default: ./rum-data; unused when $DATABASE_URL is set)
+  --data <dir>               DuckDB data directory (default: ./rum-data; unused with ClickHouse or PostgreSQL)
+  --clickhouse <url>         store in ClickHouse (needs the package @clickhouse/client), e.g.
+                             http://user:password@host:8123/database (default: $CLICKHOUSE_URL)
   --base <path>              path of the collect endpoint and dashboard (default: /rum)
   --allowed-origins <list>   comma-separated origins allowed to post (CORS); default: any origin, no CORS headers
   --trust-proxy [<n>]        number of reverse proxies in front (X-Forwarded-For); the flag alone means 1
@@ -36,6 +40,7 @@ Options:
 
 Environment:
   PORT, HOST                 defaults of --port and --host
+  CLICKHOUSE_URL             default of --clickhouse
   DATABASE_URL               store in PostgreSQL (needs the package pg) instead of DuckDB`,
   budget: `Usage: pronto-rum budget --config <file> (--data <dir> | --url <collector>) [options]
 
@@ -68,7 +73,7 @@ Run \`pronto-rum <command> --help\` for a command's options.`;
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
-  /** Environment read for PORT, HOST and DATABASE_URL. @default process.env */
+  /** Environment read for PORT, HOST, CLICKHOUSE_URL and DATABASE_URL. @default process.env */
   env?: Readonly<Record<string, string | undefined>>;
 }
 
@@ -127,6 +132,7 @@ async function serve(args: string[], io: CliIo): Promise<number> {
       base: { type: 'string', default: '/rum' },
       'allowed-origins': { type: 'string' },
       'trust-proxy': { type: 'string' },
+      clickhouse: { type: 'string', ...(env.CLICKHOUSE_URL ? { default: env.CLICKHOUSE_URL } : {}) },
     },
   });
   const port = Number(values.port);
@@ -138,7 +144,7 @@ async function serve(args: string[], io: CliIo): Promise<number> {
     }
   }
   const trustProxy = parseTrustProxy(values['trust-proxy']);
-  const storage: RumStorage | undefined = env.DATABASE_URL ? await createPostgresStorage({ connectionString: env.DATABASE_URL }) : undefined;
+  const storage = await openServeStorage(values.clickhouse, env.DATABASE_URL);
   const server = await createCollectorServer({
     port,
     host: values.host,
@@ -151,11 +157,30 @@ async function serve(args: string[], io: CliIo): Promise<number> {
     await storage?.close();
     throw error;
   });
-  io.out(`pronto-rum collecting at ${server.url}${values.base}/collect, dashboard ${server.url}${values.base}/, metrics ${server.url}/metrics (${storage ? 'PostgreSQL' : `DuckDB in ${values.data}`})\n`);
+  io.out(`pronto-rum collecting at ${server.url}${values.base}/collect, dashboard ${server.url}${values.base}/, metrics ${server.url}/metrics (${storage ? STORE_NAMES[storage.kind] ?? storage.kind : `DuckDB in ${values.data}`})\n`);
   const stop = () => void server.close().then(() => storage?.close()).then(() => process.exit(EXIT.ok));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return EXIT.ok;
+}
+
+const STORE_NAMES: Readonly<Record<string, string>> = { clickhouse: 'ClickHouse', postgres: 'PostgreSQL' };
+
+/** The store `serve` was pointed at, or undefined for the embedded DuckDB one. */
+async function openServeStorage(clickHouseUrl: string | undefined, databaseUrl: string | undefined): Promise<RumStorage | undefined> {
+  if (clickHouseUrl !== undefined && databaseUrl) {
+    throw new UsageError('give one store: --clickhouse (or CLICKHOUSE_URL) or DATABASE_URL, not both');
+  }
+  if (clickHouseUrl !== undefined) {
+    let options;
+    try {
+      options = clickHouseOptionsFromUrl(clickHouseUrl);
+    } catch (error) {
+      throw new UsageError(`--clickhouse (or CLICKHOUSE_URL): ${(error as Error).message}`);
+    }
+    return createClickHouseStorage(options);
+  }
+  return databaseUrl ? createPostgresStorage({ connectionString: databaseUrl }) : undefined;
 }
 
 /** `--trust-proxy` alone (an empty value) means 1 proxy, as `trustProxy: true`; `--trust-proxy 2` two. */

@@ -1,3 +1,4 @@
+import { createGroupCommit } from '../createGroupCommit.js';
 import type { JournalEntry } from './openIngestJournal.js';
 import type { ReceivedBeacon } from './types.js';
 
@@ -11,7 +12,7 @@ export interface JournalLoaderOptions {
   release: (id: number) => Promise<void>;
   /** A failed store; the entries are kept and retried. */
   onError: (error: unknown) => void;
-  /** Most beacons stored in one commit. @default 5000 */
+  /** Most beacons stored in one commit (an entry is never split). @default 5000 */
   maxBatch?: number;
   /** Wait before retrying a failed store, doubled up to 30 s. @default 100 */
   retryMs?: number;
@@ -20,7 +21,7 @@ export interface JournalLoaderOptions {
 /** Moves journaled entries into the store, oldest first, many per commit. */
 export interface JournalLoader {
   push(entry: JournalEntry): void;
-  /** Resolves once every entry pushed before the call is stored. */
+  /** Resolves once every entry pushed before the call is stored (rejects if the loader closed first). */
   caughtUp(): Promise<void>;
   /** Stores what is pending (one attempt), then stops. */
   close(): Promise<void>;
@@ -28,64 +29,54 @@ export interface JournalLoader {
   readonly storedUpTo: number;
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
- * One loop, one commit at a time: while a commit runs (or a checkpoint holds it up) new entries pile up and go
- * together in the next one, so the store's throughput grows with the backlog instead of the backlog growing.
+ * One commit at a time, batched by the same group commit as the ingest path: while a commit runs (or a checkpoint
+ * holds it up) new entries pile up and go together in the next one, so the store's throughput grows with the
+ * backlog instead of the backlog growing. A failed commit is retried, whole and in order, until it succeeds.
  */
 export function createJournalLoader({ storedUpTo, store, release, onError, maxBatch = 5000, retryMs = 100 }: JournalLoaderOptions): JournalLoader {
   let stored = storedUpTo;
-  let queued = storedUpTo;
-  const pending: JournalEntry[] = [];
-  const waiters: { id: number; resolve: () => void }[] = [];
-  let running: Promise<void> | undefined;
   let closing = false;
+  let last: Promise<void> = Promise.resolve();
 
-  const settle = () => {
-    for (let i = waiters.length - 1; i >= 0; i--) {
-      if (waiters[i]!.id <= stored) waiters.splice(i, 1)[0]!.resolve();
-    }
-  };
-
-  const run = async () => {
-    let delay = retryMs;
-    while (pending.length > 0) {
-      let count = 0;
-      let take = 0;
-      while (take < pending.length && (take === 0 || count + pending[take]!.beacons.length <= maxBatch)) count += pending[take++]!.beacons.length;
-      const entries = pending.slice(0, take);
-      const last = entries.at(-1)!.id;
-      try {
-        await store(entries.flatMap((entry) => entry.beacons), entries.reduce((n, entry) => n + entry.duplicates, 0), last);
-      } catch (error) {
-        onError(error);
-        // Closing: what is left stays in the journal and is stored at the next start.
-        if (closing) break;
-        await new Promise((resolve) => setTimeout(resolve, delay));
-        delay = Math.min(delay * 2, 30_000);
-        continue;
+  const commit = createGroupCommit<JournalEntry, void>({
+    maxBatch,
+    weight: (entry) => entry.beacons.length,
+    flush: async (entries) => {
+      const id = entries.at(-1)!.id;
+      const beacons = entries.flatMap((entry) => entry.beacons);
+      const duplicates = entries.reduce((n, entry) => n + entry.duplicates, 0);
+      for (let delay = retryMs; ; delay = Math.min(delay * 2, 30_000)) {
+        try {
+          await store(beacons, duplicates, id);
+          break;
+        } catch (error) {
+          onError(error);
+          // Closing: what is left stays in the journal and is stored at the next start.
+          if (closing) throw error;
+          await sleep(delay);
+        }
       }
-      delay = retryMs;
-      pending.splice(0, take);
-      stored = last;
-      settle();
-      await release(last).catch(onError);
-    }
-    running = undefined;
-  };
+      stored = id;
+      await release(id).catch(onError);
+      return entries.map(() => undefined);
+    },
+  });
 
   return {
     push(entry) {
-      pending.push(entry);
-      queued = entry.id;
-      running ??= run();
+      const added = commit.add(entry);
+      added.catch(() => undefined); // reported through onError; caughtUp() passes it on to whoever waits
+      last = added;
     },
-    async caughtUp() {
-      if (stored >= queued) return;
-      await new Promise<void>((resolve) => waiters.push({ id: queued, resolve }));
+    caughtUp() {
+      return last;
     },
     async close() {
       closing = true;
-      await running;
+      await commit.drain();
     },
     get storedUpTo() {
       return stored;

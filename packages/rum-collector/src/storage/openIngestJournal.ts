@@ -1,6 +1,6 @@
 import { mkdir, open, readdir, readFile, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseBeacon } from '../parseBeacon.js';
+import type { Beacon } from '../beacon.js';
 import type { ReceivedBeacon } from './types.js';
 
 /** One appended batch: beacons to store and duplicates already recognised when it was received. */
@@ -12,7 +12,10 @@ export interface JournalEntry {
 
 /** An append-only, fsynced log of received batches in front of a store that commits more slowly. */
 export interface IngestJournal {
-  /** Writes the batch and syncs it to disk; resolves with its id once it would survive `kill -9`. */
+  /**
+   * Writes the batch (beacons already validated) and syncs it to disk; resolves with its id once it would survive
+   * `kill -9`.
+   */
   append(beacons: readonly ReceivedBeacon[], duplicates: number): Promise<number>;
   /** Declares every entry up to `id` stored elsewhere: segment files holding nothing newer are deleted. */
   release(id: number): Promise<void>;
@@ -151,9 +154,15 @@ function parseSegment(text: string): JournalEntry[] {
     const beacons: ReceivedBeacon[] = [];
     for (const item of raw.b as unknown[]) {
       if (!Array.isArray(item) || typeof item[0] !== 'number' || typeof item[1] !== 'string') continue;
-      // Validated when it arrived; parsed again the same way so a recovered beacon is exactly a received one.
-      const parsed = parseBeacon(Buffer.from(item[1]));
-      if (parsed.ok) beacons.push({ beacon: parsed.beacon, receivedAt: item[0], json: item[1] });
+      // Validated before it was appended, and the line around it parsed whole (a torn one was skipped above): the
+      // text is the one received, so parsing it gives back the beacon that was validated.
+      let beacon: Beacon;
+      try {
+        beacon = JSON.parse(item[1]) as Beacon;
+      } catch {
+        continue; // only a damaged file holds a line that parses with a beacon inside that does not
+      }
+      beacons.push({ beacon, receivedAt: item[0], json: item[1] });
     }
     entries.push({ id: raw.id, beacons, duplicates: typeof raw.d === 'number' ? raw.d : 0 });
   }

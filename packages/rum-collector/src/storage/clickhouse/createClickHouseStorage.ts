@@ -1,4 +1,5 @@
 import type { ClickHouseClient, ClickHouseSettings } from '@clickhouse/client';
+import { importPeer } from '../importPeer.js';
 import { beaconKey, markFresh, toRows } from '../toRows.js';
 import type { InsertResult, ReceivedBeacon, RumStorage } from '../types.js';
 import { createClickHouseQueries } from './clickHouseQueries.js';
@@ -47,7 +48,7 @@ export async function createClickHouseStorage(options: ClickHouseStorageOptions 
   let client = options.client;
   const ownsClient = client === undefined;
   if (!client) {
-    const { createClient } = await import('@clickhouse/client');
+    const { createClient } = await importPeer('@clickhouse/client', 'The ClickHouse store', () => import('@clickhouse/client'));
     client = createClient({
       url: options.url ?? 'http://127.0.0.1:8123',
       username: options.username ?? 'default',
@@ -59,8 +60,14 @@ export async function createClickHouseStorage(options: ClickHouseStorageOptions 
   const tables = clickHouseTables(options);
   if (options.createTables ?? true) {
     const database = tables.beacons.split('.')[0]!;
-    await db.command({ query: `CREATE DATABASE IF NOT EXISTS ${database}` });
-    for (const statement of clickHouseSchema(options)) await db.command({ query: statement });
+    try {
+      await db.command({ query: `CREATE DATABASE IF NOT EXISTS ${database}` });
+      for (const statement of clickHouseSchema(options)) await db.command({ query: statement });
+    } catch (error) {
+      // An unreachable server must not leave the client's keep-alive pool holding the process open.
+      if (ownsClient) await db.close();
+      throw error;
+    }
   }
   const run = async (sql: string) => (await db.query({ query: sql, format: 'JSONEachRow' })).json<Record<string, unknown>>();
   const queries = createClickHouseQueries(run, tables);

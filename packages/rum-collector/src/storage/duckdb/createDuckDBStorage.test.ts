@@ -2,10 +2,10 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { makeBeacon } from '../test-utils/makeBeacon.js';
+import { makeBeacon, vital } from '../../test-utils/makeBeacon.js';
 import { createDuckDBStorage } from './createDuckDBStorage.js';
-import { openIngestJournal } from './openIngestJournal.js';
-import { storageSuite } from '../test-utils/storageSuite.js';
+import { openIngestJournal } from '../openIngestJournal.js';
+import { storageSuite } from '../../test-utils/storageSuite.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rum-duckdb-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -60,6 +60,36 @@ describe('duckdb across restarts', () => {
     expect(await second.countDuplicates()).toBe(1);
     expect((await second.listBeacons({ pageViewId: old.pageViewId })).map((b) => b.receivedAt)).toEqual([1]);
     await second.close();
+  });
+
+  it('stores the batch-mates of a duplicate older than the key cache in the same commit, and counts it once', async () => {
+    const mixedDir = freshDir('mixed-duplicate');
+    const old = makeBeacon();
+    const first = await createDuckDBStorage({ dataDir: mixedDir });
+    await first.insertBatch([{ beacon: old, receivedAt: 1 }]);
+    for (let i = 2; i < 6; i++) await first.insertBatch([{ beacon: makeBeacon(), receivedAt: i }]);
+    await first.close();
+    const second = await createDuckDBStorage({ dataDir: mixedDir, recentKeys: 2 });
+    const neu = [makeBeacon(), makeBeacon()];
+    // One journal entry, so one load commit, that the primary key refuses because of `old`.
+    await second.insertBatch([{ beacon: neu[0]!, receivedAt: 9 }, { beacon: old, receivedAt: 9 }, { beacon: neu[1]!, receivedAt: 9 }]);
+    expect(await second.countBeacons()).toBe(7);
+    expect(await second.countEvents()).toBe(7);
+    expect(await second.countDuplicates()).toBe(1);
+    expect((await second.listBeacons({ pageViewId: old.pageViewId })).map((b) => b.receivedAt)).toEqual([1]);
+    await second.close();
+    expect(readdirSync(join(mixedDir, 'journal'))).toEqual([]);
+  });
+
+  it('stores a beacon whose strings hold a lone surrogate (an escape JSON.parse accepts), as U+FFFD', async () => {
+    const surrogateDir = freshDir('surrogate');
+    const storage = await createDuckDBStorage({ dataDir: surrogateDir, onLoadError: (error) => { throw error; } });
+    const route = JSON.parse('"/a\\ud800b"') as string;
+    const beacon = makeBeacon({ context: { route, deviceClass: 'mobile' }, events: [vital('LCP', 1000, { route })] });
+    await storage.insertBatch([{ beacon, receivedAt: 1 }, { beacon: makeBeacon(), receivedAt: 1 }]);
+    expect(await storage.countBeacons()).toBe(2);
+    expect(await storage.routes()).toContain('/a\ufffdb');
+    await storage.close();
   });
 
   it('stores at start what a crash left in the ingest journal, and nothing it had stored already', async () => {
