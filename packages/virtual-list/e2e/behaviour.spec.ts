@@ -4,7 +4,7 @@ import { expect, test, visibleRows } from './support/fixtures.js';
 const focusedIndex = (page: Page) => page.evaluate(() => Number((document.activeElement as HTMLElement | null)?.dataset.index ?? -1));
 
 test('keyboard navigation keeps the focused row mounted and visible', async ({ open }) => {
-  const page = await open('scenario=measured&count=100000');
+  const page = await open('measured', 'count=100000');
   await page.locator('[data-index="0"]').focus();
   for (let i = 0; i < 25; i++) await page.keyboard.press('ArrowDown');
   expect(await focusedIndex(page)).toBe(25);
@@ -27,7 +27,7 @@ test('keyboard navigation keeps the focused row mounted and visible', async ({ o
 });
 
 test('sticky group headers stick to the top and are pushed out by the next one', async ({ open }) => {
-  const page = await open('scenario=sticky&count=1000');
+  const page = await open('sticky', 'count=1000');
   const sticky = page.locator('[data-sticky]');
   const topOf = async () => page.evaluate(() => {
     const header = document.querySelector('[data-sticky]');
@@ -49,7 +49,7 @@ test('sticky group headers stick to the top and are pushed out by the next one',
 });
 
 test('chat mode starts at the end, keeps its place when older messages are prepended, follows new ones', async ({ open }) => {
-  const page = await open('scenario=chat');
+  const page = await open('chat');
   await expect(page.getByText('Message 1049', { exact: true })).toBeInViewport();
   await expect.poll(async () => (await visibleRows(page)).at(-1)?.bottom).toBeCloseTo(600, 0);
   await page.evaluate(() => window.list?.scrollToIndex(30, { align: 'start' }));
@@ -68,13 +68,13 @@ test('chat mode starts at the end, keeps its place when older messages are prepe
 });
 
 test('onEndReached fires for content shorter than the viewport, once per page', async ({ open }) => {
-  const page = await open('scenario=end-reached');
+  const page = await open('end-reached');
   await expect(page.getByText('Row 8', { exact: true })).toBeVisible();
   await expect.poll(() => page.evaluate(() => window.endReached)).toEqual([3, 6, 9]);
 });
 
 test('the position is restored after navigating away and back', async ({ open }) => {
-  const page = await open('scenario=restore&count=10000');
+  const page = await open('restore', 'count=10000');
   await page.evaluate(() => window.list?.scrollToIndex(5000, { align: 'start' }));
   const box = await page.locator('.scroller').boundingBox();
   if (!box) throw new Error('no scroller');
@@ -90,7 +90,7 @@ test('the position is restored after navigating away and back', async ({ open })
   await expect.poll(async () => (await visibleRows(page)).slice(0, 5)).toEqual(before.slice(0, 5));
   // A real navigation away and the browser's back button (a fresh page load).
   await page.getByRole('button', { name: `Item ${before[2]?.index}` }).click();
-  await page.goto(page.url().replace('scenario=restore', 'scenario=fixed'));
+  await page.goto(page.url().replace('/restore/', '/fixed/'));
   await page.goBack();
   await expect.poll(async () => (await visibleRows(page)).slice(0, 5)).toEqual(before.slice(0, 5));
 });
@@ -98,7 +98,7 @@ test('the position is restored after navigating away and back', async ({ open })
 // Tagged @timing: whether a row is painted in every frame depends on the CPU this page gets, so the test runs
 // alone, after the parallel projects (playwright.config.ts).
 test('no blank viewport while flinging fast through measured rows under 4x CPU throttling', { tag: '@timing' }, async ({ open }) => {
-  const page = await open('scenario=measured&count=100000');
+  const page = await open('measured', 'count=100000');
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   // Every frame, probe 7 points down the viewport: each must hit a row.
@@ -138,7 +138,7 @@ test('no blank viewport while flinging fast through measured rows under 4x CPU t
 });
 
 test('window scrolling: rows follow the page scroll and scrollToIndex works', async ({ open }) => {
-  const page = await open('scenario=window&count=100000');
+  const page = await open('window', 'count=100000');
   await page.evaluate(() => window.scrollTo(0, 200 + 60 * 500));
   await expect.poll(async () => (await visibleRows(page))[0]?.index ?? 0).toBeGreaterThan(300);
   await page.evaluate(() => window.list?.scrollToIndex(70_000, { align: 'start' }));
@@ -148,7 +148,7 @@ test('window scrolling: rows follow the page scroll and scrollToIndex works', as
 });
 
 test('scrolling up through rows taller or shorter than the estimate does not jump', async ({ open }) => {
-  const page = await open('scenario=measured&count=100000');
+  const page = await open('measured', 'count=100000');
   await page.evaluate(() => window.list?.scrollToIndex(60_000, { align: 'start' }));
   await expect(page.getByText('Row 60000', { exact: true })).toBeInViewport();
   const box = await page.locator('.scroller').boundingBox();
@@ -165,7 +165,7 @@ test('scrolling up through rows taller or shorter than the estimate does not jum
 });
 
 test('smooth scrollToIndex lands the measured row exactly where asked', async ({ open }) => {
-  const page = await open('scenario=measured&count=100000');
+  const page = await open('measured', 'count=100000');
   await page.evaluate(() => window.list?.scrollToIndex(400, { align: 'center', behavior: 'smooth' }));
   // Rows measured during the animation change the target; it still ends centred.
   const centre = async () => {
@@ -180,7 +180,7 @@ test('smooth scrollToIndex lands the measured row exactly where asked', async ({
 });
 
 test('horizontal lists scroll left to right with keys and scrollToIndex', async ({ open }) => {
-  const page = await open('scenario=horizontal&count=10000');
+  const page = await open('horizontal', 'count=10000');
   await page.locator('[data-index="0"]').focus();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');

@@ -5,7 +5,7 @@ const rows = 100_000_000;
 
 test.describe('100,000,000 rows', () => {
   test('scrollToIndex reaches the last row and the first again', async ({ open }) => {
-    const page = await open(`scenario=fixed&count=${rows}`);
+    const page = await open('fixed', `count=${rows}`);
     expect(await page.evaluate(() => window.list?.getState().scaled)).toBe(true);
     await page.evaluate((last) => window.list?.scrollToIndex(last, { align: 'end' }), rows - 1);
     await expect(page.getByText(`Row ${rows - 1}`, { exact: true })).toBeInViewport();
@@ -17,7 +17,7 @@ test.describe('100,000,000 rows', () => {
   });
 
   test('the End key on a focused row reaches the last row, Home the first', async ({ open }) => {
-    const page = await open(`scenario=fixed&count=${rows}`);
+    const page = await open('fixed', `count=${rows}`);
     await page.getByText('Row 0', { exact: true }).focus();
     await page.keyboard.press('End');
     const last = page.getByText(`Row ${rows - 1}`, { exact: true });
@@ -32,7 +32,7 @@ test.describe('100,000,000 rows', () => {
   });
 
   test('one wheel notch moves about one notch of rows, not thousands', async ({ open }) => {
-    const page = await open(`scenario=fixed&count=${rows}`);
+    const page = await open('fixed', `count=${rows}`);
     await page.evaluate(() => window.list?.scrollToIndex(50_000_000, { align: 'start' }));
     await expect(page.getByText('Row 50000000', { exact: true })).toBeInViewport();
     const box = await page.locator('.scroller').boundingBox();
@@ -51,7 +51,7 @@ test.describe('100,000,000 rows', () => {
 });
 
 test('10,000,000 measured rows reach the last row', async ({ open }) => {
-  const page = await open('scenario=measured&count=10000000');
+  const page = await open('measured', 'count=10000000');
   await page.evaluate(() => window.list?.scrollToIndex(9_999_999, { align: 'end' }));
   const last = page.getByText('Row 9999999', { exact: true });
   await expect(last).toBeInViewport();
@@ -59,7 +59,7 @@ test('10,000,000 measured rows reach the last row', async ({ open }) => {
 });
 
 test('window scrolling past the cap: 10,000,000 measured rows reach the last row and back', async ({ open }) => {
-  const page = await open('scenario=window&count=10000000');
+  const page = await open('window', 'count=10000000');
   expect(await page.evaluate(() => window.list?.getState().scaled)).toBe(true);
   await page.evaluate(() => window.list?.scrollToIndex(9_999_999, { align: 'end' }));
   await expect(page.getByText('Row 9999999', { exact: true })).toBeInViewport({ ratio: 1 });

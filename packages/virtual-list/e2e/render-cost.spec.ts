@@ -3,7 +3,7 @@ import { expect, test, visibleRows } from './support/fixtures.js';
 // The profile behind issue 14: every scroll frame re-rendered and restyled every row, three React commits a
 // frame. Rows now keep their DOM while the list scrolls; only rows entering the window are written.
 test('scrolling restyles no row already on screen, across the 64k px block step too', async ({ open }) => {
-  const page = await open('scenario=fixed&count=100000');
+  const page = await open('fixed', 'count=100000');
   const touched = (from: number, steps: number, step: number) =>
     page.evaluate(
       async ([start, n, px]) => {

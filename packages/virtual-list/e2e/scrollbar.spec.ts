@@ -7,7 +7,7 @@ test.use({ launchOptions: { ...chromiumLaunchOptions(), ignoreDefaultArgs: ['--h
 const rows = 100_000_000;
 
 test('dragging the scrollbar thumb to the bottom reaches the last row; halfway is the middle', async ({ open }) => {
-  const page = await open(`scenario=fixed&count=${rows}`);
+  const page = await open('fixed', `count=${rows}`);
   const box = await page.locator('.scroller').boundingBox();
   if (!box) throw new Error('no scroller box');
   const x = box.x + box.width - 6;

@@ -8,7 +8,7 @@ test('server-rendered rows hydrate without a mismatch or a layout shift', async 
   expect(markup).toContain('Row 19');
   // Serve the built page with the server markup in #root, plus a classic script that records where the
   // server's rows are before any module runs.
-  await page.route('**/?scenario=ssr', async (route) => {
+  await page.route('**/ssr/', async (route) => {
     const response = await route.fetch();
     const html = (await response.text()).replace(
       '<div id="root"></div>',
@@ -16,7 +16,7 @@ test('server-rendered rows hydrate without a mismatch or a layout shift', async 
     );
     await route.fulfill({ response, body: html, headers: { ...response.headers(), 'content-type': 'text/html' } });
   });
-  await open('scenario=ssr');
+  await open('ssr');
   await expect.poll(() => page.evaluate(() => window.list !== null && window.list !== undefined)).toBe(true);
   const server = await page.evaluate(() => (window as unknown as { serverRows: [string, number][] }).serverRows);
   expect(server.length).toBeGreaterThanOrEqual(20);

@@ -3,15 +3,14 @@ import {
   memo,
   useCallback,
   useImperativeHandle,
-  useLayoutEffect,
   useRef,
   useState,
   type CSSProperties,
   type ReactNode,
   type Ref,
 } from 'react';
-import type { ScrollSnapshot, ScrollToOptions, VirtualizerOptions, VirtualState } from './core/createVirtualizer.js';
-import { nextFocusIndex } from './core/nextFocusIndex.js';
+import type { ScrollSnapshot, ScrollToOptions, Virtualizer, VirtualizerOptions, VirtualState } from './core/createVirtualizer.js';
+import { useRovingFocus } from './useRovingFocus.js';
 import { useVirtualList, type VirtualItem } from './useVirtualList.js';
 
 /** A {@link ScrollSnapshot} plus the row that had the roving focus. */
@@ -150,108 +149,48 @@ export const VirtualList = forwardRef(function VirtualList(props: VirtualListPro
     ...options
   } = props;
   const scroller = useRef<HTMLDivElement | null>(null);
-  const spacerElement = useRef<HTMLElement | null>(null);
-  const [focusIndex, setFocusIndex] = useState(() =>
-    initialSnapshot && 'focusIndex' in initialSnapshot ? initialSnapshot.focusIndex : 0,
-  );
-  const pendingFocus = useRef<number | null>(null);
+  const virtualizerRef = useRef<Virtualizer | null>(null);
+  const getVirtualizer = useCallback(() => virtualizerRef.current, []);
+  const [listElement, setListElement] = useState<HTMLElement | null>(null);
+  const focus = useRovingFocus({
+    getVirtualizer,
+    listElement,
+    count: options.count,
+    horizontal,
+    enabled: keyboardNavigation,
+    initialIndex: initialSnapshot && 'focusIndex' in initialSnapshot ? initialSnapshot.focusIndex : 0,
+    onFocusIndexChange,
+    onItemActivate,
+  });
   const list = useVirtualList({
     ...options,
     initialSnapshot,
     horizontal,
     getScrollElement: () => (useWindowScroll ? window : scroller.current),
-    pinnedIndexes: focusIndex < options.count ? [focusIndex] : [],
+    pinnedIndexes: focus.pinnedIndex === null ? [] : [focus.pinnedIndex],
   });
   const { state, items, spacerRef, virtualizer } = list;
-  const clampedFocus = Math.min(focusIndex, options.count - 1);
-
-  const moveFocus = useCallback(
-    (index: number) => {
-      if (options.count === 0) return;
-      const next = Math.min(options.count - 1, Math.max(0, index));
-      virtualizer.scrollToIndex(next, { align: 'auto' });
-      pendingFocus.current = next;
-      setFocusIndex(next);
-      onFocusIndexChange?.(next);
-    },
-    [virtualizer, options.count, onFocusIndexChange],
-  );
-
-  // Focus moves after the target row has been rendered by the scroll above.
-  useLayoutEffect(() => {
-    const index = pendingFocus.current;
-    if (index === null) return;
-    const row = spacerElement.current?.querySelector<HTMLElement>(`[data-index="${index}"]`);
-    if (row) {
-      pendingFocus.current = null;
-      row.focus({ preventScroll: true });
-    }
-  });
+  // oxlint-disable-next-line react/refs
+  virtualizerRef.current = virtualizer;
+  const clampedFocus = focus.focusIndex;
 
   useImperativeHandle(
     ref,
     () => ({
       scrollToIndex: virtualizer.scrollToIndex,
       scrollToOffset: virtualizer.scrollToOffset,
-      focusIndex: moveFocus,
+      focusIndex: focus.moveFocus,
       getSnapshot: () => ({ ...virtualizer.getSnapshot(), focusIndex: clampedFocus }),
       getState: virtualizer.getState,
       get element() {
         return scroller.current;
       },
     }),
-    [virtualizer, moveFocus, clampedFocus],
+    [virtualizer, focus.moveFocus, clampedFocus],
   );
-
-  // Native listeners on the list: key presses and focus bubble up from the focusable rows.
-  const latest = useRef({ keyboardNavigation, clampedFocus, count: options.count, horizontal, state, moveFocus, focusIndex, onFocusIndexChange, onItemActivate });
-  // Native listeners read the latest props without re-binding on every render (the "latest ref" pattern).
-  // oxlint-disable-next-line react/refs
-  latest.current = { keyboardNavigation, clampedFocus, count: options.count, horizontal, state, moveFocus, focusIndex, onFocusIndexChange, onItemActivate };
-  const [listElement, setListElement] = useState<HTMLElement | null>(null);
-  useLayoutEffect(() => {
-    if (!listElement) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      const current = latest.current;
-      if (!current.keyboardNavigation || event.defaultPrevented) return;
-      // Keys typed into a control inside a row belong to that control.
-      const target = event.target as HTMLElement;
-      if (!target.hasAttribute('data-index')) return;
-      if (event.key === 'Enter' && current.onItemActivate) {
-        event.preventDefault();
-        current.onItemActivate(Number(target.dataset.index));
-        return;
-      }
-      const next = nextFocusIndex(event.key, {
-        index: current.clampedFocus,
-        count: current.count,
-        horizontal: current.horizontal,
-        pageSize: Math.max(1, current.state.endIndex - current.state.startIndex),
-      });
-      if (next === null) return;
-      event.preventDefault();
-      current.moveFocus(next);
-    };
-    const onFocusIn = (event: FocusEvent) => {
-      const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
-      const index = row ? Number(row.dataset.index) : Number.NaN;
-      const current = latest.current;
-      if (Number.isInteger(index) && index !== current.focusIndex) {
-        setFocusIndex(index);
-        current.onFocusIndexChange?.(index);
-      }
-    };
-    listElement.addEventListener('keydown', onKeyDown);
-    listElement.addEventListener('focusin', onFocusIn);
-    return () => {
-      listElement.removeEventListener('keydown', onKeyDown);
-      listElement.removeEventListener('focusin', onFocusIn);
-    };
-  }, [listElement]);
 
   const setSpacer = useCallback(
     (element: HTMLElement | null) => {
-      spacerElement.current = element;
       setListElement(element);
       spacerRef(element);
     },

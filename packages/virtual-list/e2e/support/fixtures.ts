@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,17 +10,21 @@ import { serveStatic } from '../../../../test-utils/serveStatic.js';
 const appRoot = fileURLToPath(new URL('../app', import.meta.url));
 
 interface Fixtures {
-  /** Opens a scenario page and fails the test on any console error or page error. */
-  open: (query: string) => Promise<Page>;
+  /** Opens a scenario's page (`app/<scenario>/index.html`) with an optional query, and fails the test on any
+   *  console error or page error. */
+  open: (scenario: string, query?: string) => Promise<Page>;
 }
 
-/** The test pages, built once per worker with Vite (production build) and served by the static test server. */
+/** The scenario pages, built once per worker with Vite (production build) and served by the static test server. */
 export const test = base.extend<Fixtures, { baseUrl: string }>({
   baseUrl: [
     // oxlint-disable-next-line no-empty-pattern -- Playwright needs the destructuring.
     async ({}, use) => {
       const outDir = mkdtempSync(join(tmpdir(), 'virtual-list-e2e-'));
-      await build({ root: appRoot, logLevel: 'error', plugins: [react()], build: { outDir, emptyOutDir: true } });
+      // One page per scenario: every folder of app/ with an index.html.
+      const pages = readdirSync(appRoot, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+      const input = Object.fromEntries(pages.map((entry) => [entry.name, join(appRoot, entry.name, 'index.html')]));
+      await build({ root: appRoot, logLevel: 'error', plugins: [react()], build: { outDir, emptyOutDir: true, rolldownOptions: { input } } });
       const server = await serveStatic(outDir);
       await use(`${server.url}/`);
       await server.close();
@@ -38,8 +42,8 @@ export const test = base.extend<Fixtures, { baseUrl: string }>({
     await page.addInitScript(() => {
       addEventListener('error', (event) => console.error(`window error: ${event.message}`));
     });
-    await use(async (query) => {
-      await page.goto(`${baseUrl}?${query}`);
+    await use(async (scenario, query = '') => {
+      await page.goto(`${baseUrl}${scenario}/${query ? `?${query}` : ''}`);
       await page.locator('[role="listitem"]').first().waitFor({ timeout: 10_000 });
       return page;
     });

@@ -1,12 +1,6 @@
-import {
-  observeElementOffset,
-  observeElementRect,
-  observeWindowOffset,
-  observeWindowRect,
-  type Virtualizer as TanstackVirtualizer,
-} from '@tanstack/virtual-core';
 import { detectMaxScrollSize } from './detectMaxScrollSize.js';
 import type { Virtualizer } from './createVirtualizer.js';
+import { observeScrollOffset, observeViewportSize } from './observeScrollElement.js';
 
 /** Options of {@link attachScrollElement}. */
 export interface AttachOptions {
@@ -24,9 +18,9 @@ export interface AttachOptions {
 const isWindow = (target: Element | Window): target is Window => 'scrollTo' in target && 'document' in target;
 
 /**
- * Connects a {@link Virtualizer} to the DOM: viewport size and scroll offset come from TanStack
- * virtual-core's observers (ResizeObserver, scroll + scrollend with a debounce fallback), scroll
- * writes go back to the element. Returns the function that detaches.
+ * Connects a {@link Virtualizer} to the DOM: viewport size and scroll offset come from
+ * {@link observeViewportSize} and {@link observeScrollOffset} (ResizeObserver, scroll + scrollend with a
+ * timer fallback), scroll writes go back to the element. Returns the function that detaches.
  */
 export function attachScrollElement(virtualizer: Virtualizer, { scrollElement, spacer, horizontal = false, maxScrollSize }: AttachOptions): () => void {
   const targetWindow = isWindow(scrollElement) ? scrollElement : scrollElement.ownerDocument.defaultView;
@@ -40,20 +34,6 @@ export function attachScrollElement(virtualizer: Virtualizer, { scrollElement, s
     margin = horizontal ? rect.left + targetWindow.scrollX : rect.top + targetWindow.scrollY;
   };
   measureMargin();
-
-  // The observers only read these fields of a TanStack Virtualizer; this object supplies them
-  // without building one (whose per-item arrays are what we avoid at 100M rows).
-  const host = {
-    scrollElement,
-    targetWindow,
-    options: {
-      horizontal,
-      isRtl: false,
-      useScrollendEvent: true,
-      isScrollingResetDelay: 150,
-      useAnimationFrameWithResizeObserver: false,
-    },
-  } as unknown as TanstackVirtualizer<Element, Element> & TanstackVirtualizer<Window, Element>;
 
   virtualizer.setOptions({
     maxScrollSize: maxScrollSize ?? detectMaxScrollSize(targetWindow.document),
@@ -76,17 +56,15 @@ export function attachScrollElement(virtualizer: Virtualizer, { scrollElement, s
     const element = scrollElement as Element;
     return horizontal ? element.scrollLeft : element.scrollTop;
   };
-  const onRect = (rect: { width: number; height: number }) => {
+  const stopSize = observeViewportSize(scrollElement, horizontal, (size) => {
     measureMargin();
-    virtualizer.setViewport(horizontal ? rect.width : rect.height);
-  };
-  const stopRect = windowMode ? observeWindowRect(host, onRect) : observeElementRect(host, onRect);
+    virtualizer.setViewport(size);
+  });
   virtualizer.attach(readOffset());
-  const onOffset = (offset: number, isScrolling: boolean) => virtualizer.onScroll(offset - margin, isScrolling);
-  const stopOffset = windowMode ? observeWindowOffset(host, onOffset) : observeElementOffset(host, onOffset);
+  const stopOffset = observeScrollOffset(scrollElement, { horizontal }, (offset, isScrolling) => virtualizer.onScroll(offset - margin, isScrolling));
   return () => {
-    stopRect?.();
-    stopOffset?.();
+    stopSize();
+    stopOffset();
     virtualizer.setOptions({ scrollTo: undefined });
   };
 }

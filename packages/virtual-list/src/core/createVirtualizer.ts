@@ -1,16 +1,13 @@
 import { createScrollScale, type ScrollScale } from './createScrollScale.js';
 import { createSizeModel, type SizeModel } from './createSizeModel.js';
+import { alignOffset } from './alignOffset.js';
+import { createReachTracker } from './createReachTracker.js';
 import { findStickyIndex } from './findStickyIndex.js';
+import { isPrepend, type PrependAnchor } from './prependAnchor.js';
+import { smoothOffset, smoothScrollEnded, type SmoothScroll } from './smoothScroll.js';
 import type { ScrollAlign, ScrollBehavior, Virtualizer, VirtualizerOptions, VirtualState } from './types.js';
 
 export type * from './types.js';
-
-interface SmoothScroll {
-  fromVirtual: number;
-  fromReal: number;
-  toVirtual: number;
-  toReal: number;
-}
 
 const defaultKey = (index: number) => index;
 
@@ -56,9 +53,8 @@ export function createVirtualizer(initial: VirtualizerOptions): Virtualizer {
   // The last scroll moved more than a viewport: nothing on screen was seen before, so measuring the
   // rows above needs no compensation (which would cost a DOM scroll write and a layout per frame).
   let jumped = false;
-  let lastEndCount = -1;
-  let lastStartCount = -1;
-  let anchor: { key: string | number; index: number } | null = null;
+  const reportReachedEnds = createReachTracker();
+  let anchor: PrependAnchor | null = null;
   const listeners = new Set<() => void>();
 
   const snapshot = options.initialSnapshot;
@@ -87,18 +83,7 @@ export function createVirtualizer(initial: VirtualizerOptions): Virtualizer {
   }
 
   function alignedOffset(index: number, align: ScrollAlign): number {
-    const i = Math.min(model.count - 1, Math.max(0, index));
-    if (i < 0) return 0;
-    const start = model.offsetOf(i);
-    const size = model.sizeOf(i);
-    let target = start;
-    if (align === 'end') target = start + size - viewport;
-    else if (align === 'center') target = start + size / 2 - viewport / 2;
-    else if (align === 'auto') {
-      if (start >= offset && start + size <= offset + viewport) target = offset;
-      else if (start + size > offset + viewport && size <= viewport) target = start + size - viewport;
-    }
-    return clampVirtual(target);
+    return clampVirtual(alignOffset(model, index, align, offset, viewport));
   }
 
   function computeState(): VirtualState {
@@ -170,15 +155,7 @@ export function createVirtualizer(initial: VirtualizerOptions): Virtualizer {
   function reportReached() {
     // Without a measured viewport nothing is known about what the user sees (SSR, before attach).
     if (!attached || viewport <= 0) return;
-    const count = model.count;
-    if (options.onEndReached && lastEndCount !== count && model.total() - (offset + viewport) <= (options.endReachedThreshold ?? 200)) {
-      lastEndCount = count;
-      options.onEndReached(count);
-    }
-    if (options.onStartReached && lastStartCount !== count && offset <= (options.startReachedThreshold ?? 200)) {
-      lastStartCount = count;
-      options.onStartReached(count);
-    }
+    reportReachedEnds({ count: model.count, total: model.total(), offset, viewport }, options);
   }
 
   function getItemKey(index: number) {
@@ -231,8 +208,7 @@ export function createVirtualizer(initial: VirtualizerOptions): Virtualizer {
         const oldCount = model.count;
         const grow = next.count - oldCount;
         // Items prepended (chat history, "load older"): the anchor row's key moved by `grow`.
-        const prepended =
-          anchor !== null && grow !== 0 && anchor.index + grow >= 0 && anchor.index + grow < next.count && getItemKey(anchor.index + grow) === anchor.key;
+        const prepended = isPrepend(anchor, grow, next.count, getItemKey);
         const anchorShift = anchor ? model.offsetOf(anchor.index) - offset : 0;
         model.resize(next.count, prepended ? grow : 0);
         version++;
@@ -281,11 +257,9 @@ export function createVirtualizer(initial: VirtualizerOptions): Virtualizer {
       const delta = next - real;
       isScrolling = scrolling;
       if (smooth) {
-        const s = smooth;
-        const span = s.toReal - s.fromReal;
-        offset = Math.abs(next - s.toReal) < 1 ? s.toVirtual : s.fromVirtual + (span === 0 ? 0 : ((next - s.fromReal) / span) * (s.toVirtual - s.fromVirtual));
+        offset = smoothOffset(smooth, next);
         real = next;
-        if (!scrolling || Math.abs(next - s.toReal) < 1) {
+        if (smoothScrollEnded(smooth, next, scrolling)) {
           smooth = null;
           if (pendingAlign) offset = alignedOffset(pendingAlign.index, pendingAlign.align);
           syncReal();
