@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import hero from '@fixtures/hero.jpg?responsive';
 import thumbs from '@fixtures/thumbs.json';
 import { LazyImage, type LazyImageProps } from '../../src/index.js';
+import { NativeGallery, OtherLibraryGallery, OurGallery } from './Gallery.js';
 
 const srcSet = (i: number): string => [320, 640, 1280].map((w) => `/img/thumb-${i}-${w}.jpg ${w}w`).join(', ');
 const thumbProps = (i: number): LazyImageProps => ({
@@ -104,6 +105,10 @@ const scenarios: Record<string, () => ReactElement> = {
       <Grid count={40} />
     </>
   ),
+  // The scroll benchmark's gallery (hero + 60 photos in 400 px cells).
+  'scroll-native': NativeGallery,
+  'scroll-ours': OurGallery,
+  'scroll-other': OtherLibraryGallery,
 };
 
 /** The names of the test pages. */

@@ -8,6 +8,11 @@ export const THUMB_WIDTHS = [320, 640, 1280] as const;
 /** How many distinct thumbnails the pages can show. */
 export const THUMB_COUNT = 40;
 
+/** Widths every gallery photo (1600x1000) is written at (JPEG), for the scroll benchmark's `srcset`s. */
+export const GALLERY_WIDTHS = [400, 800, 1600] as const;
+/** How many gallery photos the scroll benchmark shows. */
+export const GALLERY_COUNT = 60;
+
 /** Placeholder data of one thumbnail, as the pages import it from `@fixtures/thumbs.json`. */
 export interface ThumbInfo {
   thumbhash: string;
@@ -45,8 +50,9 @@ async function photo(width: number, height: number, hue: number): Promise<Buffer
 }
 
 /**
- * Writes the fixture images: `public/img/thumb-<i>-<w>.jpg` (served as is), `fixtures/hero.jpg`
- * (imported through the `?responsive` plugin) and `fixtures/thumbs.json` (placeholders).
+ * Writes the fixture images: `public/img/thumb-<i>-<w>.jpg` and `public/img/gallery-<i>-<w>.jpg` (served as is),
+ * `fixtures/hero.jpg` (imported through the `?responsive` plugin) and `fixtures/thumbs.json` and
+ * `fixtures/gallery.json` (placeholders).
  */
 export async function makeFixtureImages(dir: string): Promise<void> {
   const imgDir = path.join(dir, 'public/img');
@@ -62,5 +68,14 @@ export async function makeFixtureImages(dir: string): Promise<void> {
     thumbs.push(await createPlaceholder(largest));
   }
   await writeFile(path.join(fixturesDir, 'thumbs.json'), JSON.stringify(thumbs));
+  const gallery: ThumbInfo[] = [];
+  for (let i = 0; i < GALLERY_COUNT; i++) {
+    const largest = await photo(1600, 1000, (i * 53) % 360);
+    for (const w of GALLERY_WIDTHS) {
+      await sharp(largest).resize(w).jpeg({ quality: 80 }).toFile(path.join(imgDir, `gallery-${i}-${w}.jpg`));
+    }
+    gallery.push(await createPlaceholder(largest));
+  }
+  await writeFile(path.join(fixturesDir, 'gallery.json'), JSON.stringify(gallery));
   await writeFile(path.join(fixturesDir, 'hero.jpg'), await photo(1920, 1080, 200));
 }

@@ -28,7 +28,8 @@ export interface ResponsiveImagesOptions {
   placeholder?: boolean;
   /**
    * Where encoded images are kept between builds, keyed by a hash of the source bytes and these options.
-   * @default '<vite root>/node_modules/.cache/pronto-lazy-image'
+   * Relative paths resolve against Vite's `root`.
+   * @default '<Vite cacheDir>/pronto-lazy-image' (Vite's `cacheDir` defaults to `node_modules/.vite`)
    */
   cacheDir?: string;
   /**
@@ -48,8 +49,15 @@ export interface ResolvedResponsiveImagesOptions {
   query: string;
 }
 
-/** Applies defaults and rejects values that would silently produce nothing. */
-export function resolveOptions(options: ResponsiveImagesOptions, root: string): ResolvedResponsiveImagesOptions {
+/**
+ * Applies defaults and rejects values that would silently produce nothing. `viteCacheDir` is Vite's resolved
+ * `cacheDir`, so the encoded files live wherever the project keeps Vite's own cache (and are cleared with it).
+ */
+export function resolveOptions(
+  options: ResponsiveImagesOptions,
+  root: string,
+  viteCacheDir = path.join(root, 'node_modules/.vite'),
+): ResolvedResponsiveImagesOptions {
   const widths = [...new Set(options.widths ?? [320, 640, 960, 1280, 1920])].sort((a, b) => a - b);
   if (widths.length === 0 || widths.some((w) => !Number.isInteger(w) || w <= 0)) {
     throw new Error(`@pronto/lazy-image/vite: widths must be positive integers, got ${JSON.stringify(options.widths)}`);
@@ -68,7 +76,7 @@ export function resolveOptions(options: ResponsiveImagesOptions, root: string): 
     formats: [...new Set(formats)],
     quality,
     placeholder: options.placeholder ?? true,
-    cacheDir: path.resolve(root, options.cacheDir ?? 'node_modules/.cache/pronto-lazy-image'),
+    cacheDir: options.cacheDir === undefined ? path.join(viteCacheDir, 'pronto-lazy-image') : path.resolve(root, options.cacheDir),
     query: options.query ?? 'responsive',
   };
 }

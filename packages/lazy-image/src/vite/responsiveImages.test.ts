@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import { thumbHashToApproximateAspectRatio } from 'thumbhash';
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { build, createServer } from 'vite';
+import { build, createLogger, createServer, type Logger } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { candidateWidths, generateResponsiveImage } from './generateResponsiveImage.js';
 import { loadResponsiveImage } from './loadResponsiveImage.js';
@@ -124,6 +124,43 @@ describe('responsiveImages() in a Vite build', () => {
     // Same cache entry reused: nothing new was encoded.
     expect(await readdir(cacheDir)).toHaveLength(1);
     expect((await readdir(path.join(dir, 'out2/assets'))).sort()).toEqual(assets);
+  });
+});
+
+describe('responsiveImages() logging and default cache', () => {
+  /** A Vite logger that keeps the plugin's lines. */
+  function recordingLogger(): { logger: Logger; lines: string[] } {
+    const lines: string[] = [];
+    const logger = createLogger('silent');
+    logger.info = (message) => void lines.push(message);
+    return { logger, lines };
+  }
+
+  it("reports encoded vs cached images through Vite's logger and caches under Vite's cacheDir", async () => {
+    const root = await mkdtemp(path.join(dir, 'log-'));
+    await writeFile(path.join(root, 'main.js'), "import img from '../photo.jpg?responsive';\nwindow.IMG = img;\n");
+    const viteCacheDir = path.join(root, 'custom-vite-cache');
+    const runBuild = async (outDir: string) => {
+      const { logger, lines } = recordingLogger();
+      await build({
+        root,
+        customLogger: logger,
+        logLevel: 'silent',
+        configFile: false,
+        cacheDir: viteCacheDir,
+        plugins: [responsiveImages({ widths: [320], formats: ['webp'] })],
+        build: { outDir, rolldownOptions: { input: path.join(root, 'main.js') } },
+      });
+      return lines.filter((line) => line.startsWith('responsive images:'));
+    };
+    const first = await runBuild(path.join(root, 'out1'));
+    expect(first).toHaveLength(2);
+    expect(first[0]).toMatch(/^responsive images: encoded \.\.\/photo\.jpg in \d+\.\d s$/);
+    expect(first[1]).toMatch(/^responsive images: 1 encoded, 0 from cache, \d+\.\d s$/);
+    expect(await readdir(path.join(viteCacheDir, 'pronto-lazy-image'))).toHaveLength(1);
+
+    const second = await runBuild(path.join(root, 'out2'));
+    expect(second).toEqual([expect.stringMatching(/^responsive images: 0 encoded, 1 from cache, \d+\.\d s$/)]);
   });
 });
 

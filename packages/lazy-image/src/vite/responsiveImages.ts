@@ -1,4 +1,5 @@
 import type { Plugin, ResolvedConfig } from 'vite';
+import { createEncodeLog, type EncodeLog } from './createEncodeLog.js';
 import { loadResponsiveImage } from './loadResponsiveImage.js';
 import { resolveOptions, type ResolvedResponsiveImagesOptions, type ResponsiveImagesOptions } from './resolveOptions.js';
 import { toModuleCode } from './toModuleCode.js';
@@ -18,6 +19,7 @@ const DEV_PREFIX = '/@pronto-lazy-image/';
 export function responsiveImages(userOptions: ResponsiveImagesOptions = {}): Plugin {
   let config: ResolvedConfig;
   let options: ResolvedResponsiveImagesOptions;
+  let log: EncodeLog;
   // Dev serves the encoded files from memory: there is no output directory to emit them into.
   const served = new Map<string, ServedFile>();
 
@@ -26,13 +28,16 @@ export function responsiveImages(userOptions: ResponsiveImagesOptions = {}): Plu
     enforce: 'pre',
     configResolved(resolved) {
       config = resolved;
-      options = resolveOptions(userOptions, resolved.root);
+      options = resolveOptions(userOptions, resolved.root, resolved.cacheDir);
+      log = createEncodeLog(resolved.logger, resolved.root);
     },
     async load(id) {
       const [file, query] = id.split('?', 2);
       if (!file || query === undefined || !new URLSearchParams(query).has(options.query)) return null;
       this.addWatchFile(file);
-      const { image } = await loadResponsiveImage(file, options);
+      const done = log.start(file);
+      const { image, cached } = await loadResponsiveImage(file, options);
+      done({ cached });
       if (config.command === 'serve') {
         return toModuleCode(image, (variant) => {
           const url = `${DEV_PREFIX}${encodeURIComponent(file)}/${variant.fileName}`;
@@ -44,6 +49,9 @@ export function responsiveImages(userOptions: ResponsiveImagesOptions = {}): Plu
         const ref = this.emitFile({ type: 'asset', name: variant.fileName, source: variant.data });
         return `import.meta.ROLLUP_FILE_URL_${ref}`;
       });
+    },
+    buildEnd() {
+      log.summarize();
     },
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
