@@ -18,7 +18,6 @@ function collectInPage(vitals: WebVitalsGlobal): void {
   };
   (window as unknown as { __prontoVitals: typeof store }).__prontoVitals = store;
   // Helpers stay inside: this function is serialized into the page and cannot see module scope.
-  // oxlint-disable-next-line unicorn/consistent-function-scoping
   const plain = (metric: Reported): Record<string, unknown> => {
     const a = metric.attribution;
     if (metric.name === 'LCP') {
@@ -54,7 +53,6 @@ function collectInPage(vitals: WebVitalsGlobal): void {
   vitals.onCLS?.(keep, { reportAllChanges: true });
   // Every interaction counts (the default ignores those under 40 ms), so INP exists whenever the user acted.
   vitals.onINP?.(keep, { reportAllChanges: true, durationThreshold: 0 });
-  // oxlint-disable-next-line unicorn/consistent-function-scoping
   const observe = (type: string, onEntry: (entry: PerformanceEntry) => void) => {
     try {
       new PerformanceObserver((list) => list.getEntries().forEach(onEntry)).observe({ type, buffered: true });
