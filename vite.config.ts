@@ -58,7 +58,8 @@ export default defineConfig({
     // `import hero from './hero.jpg?responsive'`: AVIF/WebP/JPEG at these widths plus a ThumbHash placeholder.
     responsiveImages({ widths: [640, 960, 1280, 1920] }),
     preloadHeroImage(),
-    // The lazy route a URL renders, for the server's Link: rel=modulepreload (patterns as in src/router.tsx).
+    // The lazy route a URL renders (patterns as in src/router.tsx): the build writes a copy of index.html per route
+    // with <link rel=modulepreload> for that route's chunks, and the server answers navigations with it.
     routePreloads({ '/': 'src/routes/CatalogPage.tsx', '/items/:id': 'src/routes/ItemPage.tsx' }),
     VitePWA({
       strategies: 'injectManifest',

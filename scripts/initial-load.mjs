@@ -14,7 +14,7 @@ export function initialLoadFiles(manifest, routePreloads) {
   if (entries.length === 0) throw new Error('The Vite manifest has no entry chunk (is build.manifest on?)');
   const files = new Set();
   const seen = new Set();
-  const visit = (key) => {
+  const visit = (/** @type {string} */ key) => {
     if (seen.has(key)) return;
     seen.add(key);
     const chunk = manifest[key];

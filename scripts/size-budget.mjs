@@ -9,23 +9,30 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { initialLoadFiles } from './initial-load.mjs';
 
-const cwd = resolve(process.argv.includes('--cwd') ? process.argv[process.argv.indexOf('--cwd') + 1] : '.');
+const cwd = resolve((process.argv.includes('--cwd') && process.argv[process.argv.indexOf('--cwd') + 1]) || '.');
 const demoDist = join(cwd, 'apps/demo/dist');
 const reportDir = join(cwd, 'reports/size');
+/** @type {string[]} */
 const problems = [];
 
-const kB = (bytes) => `${(bytes / 1000).toFixed(2)} kB`;
+const kB = (/** @type {number} */ bytes) => `${(bytes / 1000).toFixed(2)} kB`;
+/**
+ * @template {string} K
+ * @param {Record<K, number>[]} rows
+ * @param {K} key
+ */
 const sum = (rows, key) => rows.reduce((total, row) => total + row[key], 0);
 
 function runSizeLimit() {
   const bin = fileURLToPath(new URL('../node_modules/size-limit/bin.js', import.meta.url));
   try {
     return JSON.parse(execFileSync(process.execPath, [bin, '--json'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
-  } catch (error) {
+  } catch (caught) {
+    const error = /** @type {Error & { stdout?: Buffer | string, stderr?: Buffer | string }} */ (caught);
     // size-limit exits 1 when a budget is exceeded but still prints its JSON; anything else is a real error.
     const output = error.stdout?.toString() ?? '';
     if (output.trim().startsWith('[')) return JSON.parse(output);
-    throw new Error(`size-limit failed: ${error.stderr?.toString() || error.message}`, { cause: error });
+    throw new Error(`size-limit failed: ${error.stderr?.toString() || error.message}`, { cause: caught });
   }
 }
 
@@ -35,7 +42,10 @@ function readRoutePreloads() {
   return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
 }
 
-/** The demo's initial-load budget must list exactly the files of the first visit. */
+/**
+ * The demo's initial-load budget must list exactly the files of the first visit.
+ * @param {{ name?: string, path: string | string[] }[]} config the entries of .size-limit.json
+ */
 function checkInitialLoadCoverage(config) {
   const manifestPath = join(demoDist, '.vite/manifest.json');
   if (!existsSync(manifestPath)) return;
@@ -43,7 +53,7 @@ function checkInitialLoadCoverage(config) {
   if (!check) return problems.push('.size-limit.json has no "initial load" budget for the demo.');
   const expected = initialLoadFiles(JSON.parse(readFileSync(manifestPath, 'utf8')), readRoutePreloads());
   const patterns = [check.path].flat().map((pattern) => new RegExp(`^${pattern.replace(/^apps\/demo\/dist\//, '').replace(/\./g, '\\.').replace(/\*/g, '[^/]*')}$`));
-  const covered = (file) => patterns.some((pattern) => pattern.test(file));
+  const covered = (/** @type {string} */ file) => patterns.some((pattern) => pattern.test(file));
   const assets = readdirSync(join(demoDist, 'assets')).map((file) => `assets/${file}`);
   const missing = expected.filter((file) => !covered(file));
   const extra = assets.filter((file) => covered(file) && !expected.includes(file));

@@ -7,8 +7,10 @@ import { afterAll, expect, test } from 'vitest';
 
 // Runs the real budget script on a fixture build, so we know `npm test` fails when the bundle grows.
 const script = new URL('./size-budget.mjs', import.meta.url).pathname;
+/** @type {string[]} */
 const dirs = [];
 
+/** @param {{ limit: string, initialPaths: string[] }} options */
 function fixture({ limit, initialPaths }) {
   const dir = mkdtempSync(join(tmpdir(), 'pronto-size-'));
   dirs.push(dir);
@@ -35,10 +37,12 @@ function fixture({ limit, initialPaths }) {
   return dir;
 }
 
+/** @param {string} dir */
 function run(dir) {
   try {
     return { code: 0, output: execFileSync(process.execPath, [script, '--cwd', dir], { encoding: 'utf8', stdio: 'pipe' }) };
-  } catch (error) {
+  } catch (caught) {
+    const error = /** @type {{ status: number, stdout: string, stderr: string }} */ (caught);
     return { code: error.status, output: `${error.stdout}${error.stderr}` };
   }
 }

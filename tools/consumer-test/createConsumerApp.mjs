@@ -10,12 +10,19 @@ import { repoRoot } from '../lib/workspacePackages.mjs';
 const run = promisify(execFile);
 const fixtureDir = new URL('./fixture/', import.meta.url);
 
-/** The version of a tool installed in the monorepo, so the app tests the same toolchain (and installs from cache). */
+/**
+ * The version of a tool installed in the monorepo, so the app tests the same toolchain (and installs from cache).
+ * @param {string} name
+ * @returns {string}
+ */
 export function installedVersion(name) {
   return JSON.parse(readFileSync(join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')).version;
 }
 
-/** The fixture's package.json: @pronto/* from tarballs, React 19 at runtime and React 19 types. */
+/**
+ * The fixture's package.json: @pronto/* from tarballs, React 19 at runtime and React 19 types.
+ * @param {Map<string, string>} tarballs package name -> tarball path
+ */
 export function consumerManifest(tarballs) {
   const pronto = Object.fromEntries([...tarballs].map(([name, path]) => [name, `file:${path}`]));
   return {
@@ -45,12 +52,19 @@ export function consumerManifest(tarballs) {
   };
 }
 
-/** Runs a command in `cwd`; on failure the error carries the command's whole output. */
+/**
+ * Runs a command in `cwd`; on failure the error carries the command's whole output.
+ * @param {string} cwd
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{ env?: NodeJS.ProcessEnv, timeout?: number }} [options]
+ */
 export async function runIn(cwd, command, args, options = {}) {
   try {
     return await run(command, args, { cwd, maxBuffer: 64 << 20, ...options });
   } catch (error) {
-    throw new Error(`\`${command} ${args.join(' ')}\` failed in ${cwd}:\n${error.stdout ?? ''}${error.stderr ?? ''}`, { cause: error });
+    const { stdout = '', stderr = '' } = /** @type {{ stdout?: string, stderr?: string }} */ (error);
+    throw new Error(`\`${command} ${args.join(' ')}\` failed in ${cwd}:\n${stdout}${stderr}`, { cause: error });
   }
 }
 

@@ -9,13 +9,25 @@ import { init, parse } from 'es-module-lexer';
 /** React is the app's own cost, shared by everything; it is never counted against a package. */
 const EXTERNAL = ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client'];
 
-/** The JavaScript file a package's `exports` entry points at (its "default" condition). */
+/**
+ * The JavaScript file a package's `exports` entry points at (its "default" condition).
+ * @param {unknown} exportsValue
+ * @returns {string | undefined}
+ */
 function entryFile(exportsValue) {
   if (typeof exportsValue === 'string') return exportsValue;
-  if (exportsValue && typeof exportsValue === 'object') return exportsValue.import ?? exportsValue.default;
+  if (exportsValue && typeof exportsValue === 'object') {
+    const conditions = /** @type {{ import?: string, default?: string }} */ (exportsValue);
+    return conditions.import ?? conditions.default;
+  }
   return undefined;
 }
 
+/**
+ * Minified, gzip and brotli bytes of `code` bundled against the app's node_modules.
+ * @param {string} appDir
+ * @param {string} code
+ */
 async function bundleSize(appDir, code) {
   const result = await build({
     stdin: { contents: code, resolveDir: appDir, loader: 'js' },
@@ -28,7 +40,8 @@ async function bundleSize(appDir, code) {
     external: EXTERNAL,
     logLevel: 'silent',
   });
-  const bytes = result.outputFiles[0].contents;
+  const bytes = result.outputFiles?.[0]?.contents;
+  if (!bytes) throw new Error('esbuild wrote no output.');
   return {
     raw: bytes.length,
     gzip: gzipSync(bytes, { level: 9 }).length,
@@ -70,16 +83,19 @@ export async function measureImports(appDir, packageNames) {
   return rows;
 }
 
-const kB = (bytes) => `${(bytes / 1000).toFixed(2)} kB`;
+const kB = (/** @type {number} */ bytes) => `${(bytes / 1000).toFixed(2)} kB`;
 
-/** A fixed-width table of {@link measureImports} rows, in kB (1,000 bytes). */
+/**
+ * A fixed-width table of {@link measureImports} rows, in kB (1,000 bytes).
+ * @param {Awaited<ReturnType<typeof measureImports>>} rows
+ */
 export function formatImportSizes(rows) {
   const lines = [`${'import'.padEnd(52)} ${'brotli'.padStart(9)} ${'gzip'.padStart(9)} ${'minified'.padStart(9)}`];
   for (const row of rows) {
     const label = `${row.name.startsWith('*') ? row.name : `{ ${row.name} }`} from '${row.specifier}'`;
     lines.push(row.serverOnly
       ? `${label.padEnd(52)} ${'server/build-time only (imports node: builtins)'}`
-      : `${label.padEnd(52)} ${kB(row.brotli).padStart(9)} ${kB(row.gzip).padStart(9)} ${kB(row.raw).padStart(9)}`);
+      : `${label.padEnd(52)} ${kB(row.brotli ?? 0).padStart(9)} ${kB(row.gzip ?? 0).padStart(9)} ${kB(row.raw ?? 0).padStart(9)}`);
   }
   return lines.join('\n');
 }

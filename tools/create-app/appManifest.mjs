@@ -27,22 +27,18 @@ export const APP_DEV_TOOLS = [
   'vitest',
 ];
 
-/** A valid npm package name from a folder name. */
-export function packageNameFor(folderName) {
-  const name = folderName.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[._-]+|[-]+$/g, '');
-  return name || 'pronto-app';
-}
+// The initializer names apps the same way.
+export { packageNameFor } from '../../packages/create-pronto/src/scaffold.mjs';
 
 /**
- * @param {object} input
- * @param {string} input.name app package name
- * @param {Record<string, any>} input.demo apps/demo/package.json
- * @param {Record<string, any>} input.root the monorepo's root package.json
- * @param {Record<string, any>} input.lock the monorepo's package-lock.json (versions of the audits' imports)
- * @param {Map<string, string>} input.prontoVersions @pronto/* name -> version
- * @param {Map<string, string>} [input.tarballs] @pronto/* name -> tarball path; wins over versions
+ * `name`: the app's package name; `demo`: apps/demo/package.json; `root`: the monorepo's root package.json;
+ * `lock`: its package-lock.json (versions of the audits' imports); `prontoVersions`: @pronto/* name -> version;
+ * `tarballs`: @pronto/* name -> tarball path, wins over versions.
+ * @param {{ name: string, demo: Record<string, any>, root: Record<string, any>, lock: Record<string, any>, prontoVersions: Map<string, string>, tarballs?: Map<string, string> }} input
+ * @returns {Record<string, any>}
  */
 export function appManifest({ name, demo, root, lock, prontoVersions, tarballs }) {
+  /** @type {Record<string, string>} */
   const dependencies = {};
   for (const [dependency, range] of Object.entries(demo.dependencies ?? {})) {
     if (!dependency.startsWith('@pronto/')) {
@@ -55,6 +51,7 @@ export function appManifest({ name, demo, root, lock, prontoVersions, tarballs }
     else if (version) dependencies[dependency] = `^${version}`;
     else throw new Error(`The demo depends on ${dependency}, which is not a package of this repository.`);
   }
+  /** @type {Record<string, string>} */
   const devDependencies = {};
   for (const tool of APP_DEV_TOOLS) {
     const range = root.devDependencies?.[tool] ?? root.dependencies?.[tool];

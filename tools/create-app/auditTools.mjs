@@ -36,6 +36,7 @@ export function auditScripts(root) {
  * @returns {Record<string, string>}
  */
 export function auditDevDependencies(root, lock) {
+  /** @type {Record<string, string>} */
   const ranges = {};
   for (const tool of AUDIT_TOOLS) {
     const range = root.devDependencies?.[tool];

@@ -11,14 +11,16 @@ const templateDir = new URL('./template/', import.meta.url);
 /**
  * Creates the app in `targetDir`, which must not exist or be empty.
  * @param {string} targetDir
- * @param {{ tarballs?: Map<string, string>, root?: string }} [options] `tarballs`: @pronto/* name -> tarball path
- *   (dependencies point at them instead of registry versions)
+ * @param {{ tarballs?: Map<string, string>, root?: string, name?: string, insideRoot?: boolean }} [options]
+ *   `tarballs`: @pronto/* name -> tarball path (dependencies point at them instead of registry versions);
+ *   `name`: the app's package name (default: from the folder name); `insideRoot`: allow a folder inside the
+ *   repository (the template that create-pronto ships, which is never installed there)
  * @returns {{ dir: string, manifest: Record<string, any> }}
  */
-export function createApp(targetDir, { tarballs, root = repoRoot } = {}) {
+export function createApp(targetDir, { tarballs, root = repoRoot, name, insideRoot = false } = {}) {
   const dir = resolve(targetDir);
   if (existsSync(dir) && readdirSync(dir).length > 0) throw new Error(`${dir} exists and is not empty; pick a new folder.`);
-  if (!relative(root, dir).startsWith('..')) {
+  if (!insideRoot && !relative(root, dir).startsWith('..')) {
     // Inside the monorepo npm would treat it as part of the workspace and link the packages.
     throw new Error(`${dir} is inside the Pronto repository; create the app outside it.`);
   }
@@ -42,9 +44,9 @@ export function createApp(targetDir, { tarballs, root = repoRoot } = {}) {
   const sizeLimit = appSizeLimit(JSON.parse(readFileSync(join(root, '.size-limit.json'), 'utf8')));
   writeFileSync(join(dir, '.size-limit.json'), `${JSON.stringify(sizeLimit, null, 2)}\n`);
 
-  const packages = workspacePackages(root);
+  const packages = workspacePackages(root).filter((pkg) => pkg.manifest.name.startsWith('@pronto/'));
   const manifest = appManifest({
-    name: packageNameFor(basename(dir)),
+    name: name ?? packageNameFor(basename(dir)),
     demo: JSON.parse(readFileSync(join(root, 'apps/demo/package.json'), 'utf8')),
     root: JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')),
     lock: JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')),

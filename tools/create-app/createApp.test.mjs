@@ -13,7 +13,11 @@ import { tarballsIn } from './tarballsIn.mjs';
 const temp = mkdtempSync(join(tmpdir(), 'pronto-create-app-test-'));
 after(() => rmSync(temp, { recursive: true, force: true }));
 
-/** Every file under `dir`, relative. */
+/**
+ * Every file under `dir`, relative.
+ * @param {string} dir
+ * @returns {string[]}
+ */
 function walk(dir, prefix = '') {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);

@@ -1,33 +1,30 @@
 #!/usr/bin/env node
-// `npm run create-app -- <dir> [--tarballs <folder>]`: a new app from the Pronto demo. With --tarballs, the
-// @pronto/* dependencies point at the .tgz files in that folder (from `npm pack`) instead of registry versions.
-import { resolve } from 'node:path';
+// `npm run create-app -- <dir> [--name <name>] [--tarballs <folder>]`: create-pronto, run from the repository.
+// The template is built from today's demo into a temporary folder, then create-pronto's own CLI copies it, so
+// this and `npm create pronto` make the same app.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createApp } from './createApp.mjs';
-import { tarballsIn } from './tarballsIn.mjs';
+import { repoRoot } from '../lib/workspacePackages.mjs';
+import { runCli } from '../../packages/create-pronto/src/runCli.mjs';
+import { buildTemplate } from './buildTemplate.mjs';
 
-const usage = 'Usage: npm run create-app -- <dir> [--tarballs <folder with pronto-*.tgz>]';
-
-try {
-  const { values, positionals } = parseArgs({ options: { tarballs: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
-  if (values.help) {
-    console.log(usage);
-    process.exit(0);
-  }
-  if (positionals.length !== 1) throw new Error(`Give exactly one target folder.\n${usage}`);
-  // npm runs scripts from the package root; INIT_CWD is where the user typed the command.
-  const target = resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]);
-  const { workspacePackages } = await import('../lib/workspacePackages.mjs');
-  const names = workspacePackages().map((pkg) => pkg.manifest.name);
-  let tarballs;
-  if (values.tarballs) {
-    tarballs = tarballsIn(resolve(process.env.INIT_CWD ?? process.cwd(), values.tarballs), names);
-    const missing = names.filter((name) => !tarballs.has(name));
-    if (missing.length) throw new Error(`No tarball for ${missing.join(', ')} in ${values.tarballs} (make them with npm pack).`);
-  }
-  const { dir, manifest } = createApp(target, tarballs ? { tarballs } : {});
-  console.log(`Created ${manifest.name} in ${dir}\n\nNext:\n  cd ${dir}\n  npm install\n  npm start        # builds, then serves on http://127.0.0.1:4173\n  npm test         # types, lint, build, unit, size budgets, performance audits, browser tests`);
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
+// npm runs scripts from the package root; INIT_CWD is where the user typed the command.
+const cwd = process.env.INIT_CWD ?? process.cwd();
+const { positionals } = parseArgs({ options: { name: { type: 'string' }, tarballs: { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } }, allowPositionals: true, strict: false });
+if (positionals[0] && !relative(repoRoot, resolve(cwd, positionals[0])).startsWith('..')) {
+  // Inside the monorepo npm would treat the app as part of the workspace and link the packages.
+  console.error(`${resolve(cwd, positionals[0])} is inside the Pronto repository; create the app outside it.`);
   process.exit(1);
+}
+
+const temp = mkdtempSync(join(tmpdir(), 'pronto-template-'));
+try {
+  const templateDir = join(temp, 'template');
+  buildTemplate(templateDir);
+  const { version } = JSON.parse(readFileSync(new URL('../../packages/create-pronto/package.json', import.meta.url), 'utf8'));
+  process.exitCode = runCli(process.argv.slice(2), { templateDir, cwd, version });
+} finally {
+  rmSync(temp, { recursive: true, force: true });
 }

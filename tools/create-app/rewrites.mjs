@@ -71,13 +71,19 @@ export const SKIP = /(^|\/)(node_modules|dist|dist-next|dist-server|test-results
  */
 export const AUDIT_SKIP = /^audits\/(baseline\.json|README\.md|fixtures|vitest\.config\.ts|src\/testing)(\/|$)|^audits\/.*\.test\.ts$/;
 
-/** Whether a monorepo-relative path (forward slashes) stays out of the app. */
+/**
+ * Whether a monorepo-relative path (forward slashes) stays out of the app.
+ * @param {string} path
+ */
 export function isSkipped(path) {
   return SKIP.test(path.replace(/^apps\/demo\//, '')) || AUDIT_SKIP.test(path);
 }
 
 /**
  * Applies one rewrite to `text`.
+ * @param {string} text
+ * @param {string | RegExp} search
+ * @param {string} replacement
  * @returns {string | undefined} the new text, or undefined when `search` does not occur
  */
 export function applyRewrite(text, search, replacement) {
@@ -86,11 +92,12 @@ export function applyRewrite(text, search, replacement) {
   return search.test(text) ? text.replace(search, replacement) : undefined;
 }
 
-const isDemoPath = (path) => path.startsWith('apps/demo/dist/');
+const isDemoPath = (/** @type {string} */ path) => path.startsWith('apps/demo/dist/');
 
 /**
  * The demo's .size-limit.json entries for the app (the package budgets stay in the monorepo), with paths moved
  * from apps/demo/dist to dist. Only the file plugin is installed in the app, so plugin switches go.
+ * @param {{ name: string, path: string | string[], disablePlugins?: string[], [key: string]: unknown }[]} monorepoEntries
  */
 export function appSizeLimit(monorepoEntries) {
   const entries = monorepoEntries.filter((entry) => [entry.path].flat().every(isDemoPath));

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { promisify, stripVTControlCharacters } from 'node:util';
 import { expect, test } from '@playwright/test';
 import { packPackages } from '../lib/packPackages.mjs';
 import { repoRoot } from '../lib/workspacePackages.mjs';
@@ -39,19 +39,27 @@ test.afterAll(() => {
   if (!process.env.PRONTO_KEEP_TEMPLATE) rmSync(temp, { recursive: true, force: true });
 });
 
-test('create-app makes a standalone app that installs from the tarballs, builds, passes its budget and runs its audits', async () => {
+test('npm create pronto: the packed initializer makes an app that installs from the tarballs, builds, passes its budget and runs its audits', async () => {
   // Set PRONTO_TEMPLATE_FULL=1 to also run the created app's whole `npm test` (unit and browser suites too).
   const full = Boolean(process.env.PRONTO_TEMPLATE_FULL);
   test.setTimeout(full ? 600_000 : 360_000);
   const tarballDir = join(temp, 'tarballs');
-  await packPackages(tarballDir);
+  const tarballs = await packPackages(tarballDir);
 
-  // Exactly what a user runs: the CLI, pointed at the tarballs.
-  const { stdout: created } = await run(process.execPath, [join(repoRoot, 'tools/create-app/index.mjs'), join(temp, 'my-shop'), '--tarballs', tarballDir]);
+  // Exactly what `npm create pronto@latest my-shop` runs, from the packed initializer instead of the registry,
+  // with the @pronto packages from the local tarballs.
+  const { stdout: created } = await inApp(temp, 'npm', ['exec', '--yes', '--prefer-offline', '--package', tarballs.get('create-pronto')!, '--', 'create-pronto', 'my-shop', '--tarballs', tarballDir]);
   expect(created).toContain('Created my-shop');
+  expect(created).toContain('  cd my-shop\n');
   const app = join(temp, 'my-shop');
-  const manifest = JSON.parse(readFileSync(join(app, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  const manifest = JSON.parse(readFileSync(join(app, 'package.json'), 'utf8')) as { name: string; dependencies: Record<string, string> };
+  expect(manifest.name).toBe('my-shop');
   expect(manifest.dependencies['@pronto/virtual-list']).toMatch(new RegExp(`^file:${tarballDir}/pronto-virtual-list-[\\d.]+\\.tgz$`));
+  // The app's README starts it and tests it with the same two commands as the Pronto repository's README.
+  const quickStart = '```sh\nnpm install && npm start\nnpm ci && npm test\n```';
+  expect(readFileSync(join(repoRoot, 'README.md'), 'utf8')).toContain(quickStart);
+  expect(readFileSync(join(app, 'README.md'), 'utf8')).toContain(quickStart);
+  expect(existsSync(join(app, '.gitignore'))).toBe(true);
 
   // The @pronto packages come from the local tarballs; the rest from the npm cache when it has them. Not
   // --offline: `npm ci` in the repository caches tarballs but not the full package listings a lockfile-less
@@ -62,8 +70,7 @@ test('create-app makes a standalone app that installs from the tarballs, builds,
 
   if (full) {
     // Colour codes (Playwright's workers force colour, and children inherit it) would split the counts.
-    // eslint-disable-next-line no-control-regex
-    const stdout = (await inApp(app, 'npm', ['test'])).stdout.replace(/\u001b\[[\d;]*m/g, '');
+    const stdout = stripVTControlCharacters((await inApp(app, 'npm', ['test'])).stdout);
     console.log(stdout.split('\n').filter((line) => /passed|failed|All size budgets/.test(line)).join('\n'));
     expect(stdout).toContain('All size budgets pass.');
     expect(stdout).toMatch(/Tests\s+\d+ passed/); // Vitest

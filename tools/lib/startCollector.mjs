@@ -18,7 +18,7 @@ export async function startCollector(appDir) {
   let output = '';
   const collectUrl = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`pronto-rum serve did not start in 30 s:\n${output}`)), 30_000);
-    const onData = (chunk) => {
+    const onData = (/** @type {Buffer} */ chunk) => {
       output += chunk;
       const match = /collecting at (http:\/\/\S+\/collect)/.exec(output);
       if (match) {

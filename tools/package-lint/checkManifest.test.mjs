@@ -42,8 +42,8 @@ describe('checkManifest', () => {
     assert.deepEqual(checkManifest(good, goodImports, ['package.json', 'README.md', 'LICENSE', 'dist/index.js']), []);
     const problems = checkManifest(good, goodImports, ['package.json', 'dist/index.js']);
     assert.equal(problems.length, 2);
-    assert.match(problems[0], /README\.md/);
-    assert.match(problems[1], /LICENSE/);
+    assert.match(problems[0] ?? '', /README\.md/);
+    assert.match(problems[1] ?? '', /LICENSE/);
   });
 
   it('names every missing field', () => {

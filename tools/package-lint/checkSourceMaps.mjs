@@ -19,14 +19,14 @@ export function checkSourceMaps(packedFiles, read) {
       continue;
     }
     const sources = Array.isArray(map.sources) ? map.sources : [];
-    sources.forEach((source, index) => {
+    sources.forEach((/** @type {string} */ source, /** @type {number} */ index) => {
       if (typeof map.sourcesContent?.[index] === 'string') return; // inlined: nothing to find
       const target = posix.normalize(posix.join(posix.dirname(file), map.sourceRoot ?? '', source));
       if (!packed.has(target)) broken.push({ file, source: target });
     });
   }
   if (broken.length === 0) return [];
-  const [first] = broken;
+  const first = /** @type {{ file: string, source: string }} */ (broken[0]);
   return [
     `${broken.length} source map reference(s) point at files not in the tarball (e.g. ${first.file} -> ${first.source}): ` +
       'ship the sources ("files": ["dist", "src", "!src/**/*.test.*"]) or stop emitting maps ("sourceMap"/"declarationMap": false; "inlineSources" fixes .js.map only).',

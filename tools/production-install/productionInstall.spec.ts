@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { expect, test } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { packPackages } from '../lib/packPackages.mjs';
 import { repoRoot } from '../lib/workspacePackages.mjs';
 
@@ -14,12 +14,15 @@ let server: ChildProcess | undefined;
 test.beforeAll(() => {
   temp = mkdtempSync(join(tmpdir(), 'pronto-production-install-'));
 });
-test.afterAll(async () => {
+test.afterEach(async () => {
   if (server && server.exitCode === null) {
     const exited = new Promise((resolve) => server!.once('exit', resolve));
     server.kill('SIGTERM');
     await exited;
   }
+  server = undefined;
+});
+test.afterAll(() => {
   rmSync(temp, { recursive: true, force: true });
 });
 
@@ -54,6 +57,29 @@ function startServer(dir: string): Promise<string> {
   });
 }
 
+/** The deployed server answers an image request through sharp, and the page it serves still loads offline. */
+async function expectServesOffline(app: string, page: Page, context: BrowserContext) {
+  const url = await startServer(app);
+  const image = await fetch(new URL('api/images/1?format=webp', url));
+  expect(image.status).toBe(200);
+  expect(image.headers.get('content-type')).toBe('image/webp');
+  expect(Buffer.from(await image.arrayBuffer()).subarray(8, 12).toString('latin1')).toBe('WEBP');
+
+  await page.goto(url);
+  await expect(page.getByRole('heading', { name: 'Catalog' })).toBeVisible();
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) {
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  }
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Catalog' })).toBeVisible();
+  await expect(page.getByRole('listitem').first()).toBeVisible();
+}
+
 // What a deployment does: the built app and server, its package.json, `npm ci --omit=dev`, `node dist-server/start.js`.
 // Whatever the server imports at run time (sharp for the catalog images) must be in `dependencies` for this to start.
 test('a production install of the demo (npm ci --omit=dev) installs, serves images through sharp, and works offline', async ({ page, context }) => {
@@ -83,23 +109,24 @@ test('a production install of the demo (npm ci --omit=dev) installs, serves imag
   expect(existsSync(join(app, 'node_modules/sharp/package.json')), 'sharp was not installed').toBe(true);
   expect(existsSync(join(app, 'node_modules/typescript')), 'a devDependency was installed').toBe(false);
 
-  const url = await startServer(app);
-  const image = await fetch(new URL('api/images/1?format=webp', url));
-  expect(image.status).toBe(200);
-  expect(image.headers.get('content-type')).toBe('image/webp');
-  expect(Buffer.from(await image.arrayBuffer()).subarray(8, 12).toString('latin1')).toBe('WEBP');
+  await expectServesOffline(app, page, context);
+});
 
-  await page.goto(url);
-  await expect(page.getByRole('heading', { name: 'Catalog' })).toBeVisible();
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) {
-    await page.reload();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  }
-  await context.setOffline(true);
-  await page.reload();
-  await expect(page.getByRole('heading', { name: 'Catalog' })).toBeVisible();
-  await expect(page.getByRole('listitem').first()).toBeVisible();
+// The same deployment of an app made by `npm create pronto`: the packed initializer, the @pronto packages from
+// tarballs, a full install and build (as CI does), then only what `npm ci --omit=dev` installs next to the build.
+// fixme: on a created app, `npm install` writes a package-lock.json that `npm ci` rejects ("Missing:
+// third-party-web@0.30.0 from lock file", a dependency of lighthouse), so `npm ci` fails until that is fixed.
+test.fixme('a production install of an app made by create-pronto installs, serves, and works offline', async ({ page, context }) => {
+  test.setTimeout(360_000);
+  const tarballDir = join(temp, 'created-tarballs');
+  const tarballs = await packPackages(tarballDir);
+  await npm(temp, ['exec', '--yes', '--prefer-offline', '--package', tarballs.get('create-pronto')!, '--', 'create-pronto', 'shop', '--tarballs', tarballDir]);
+  const app = join(temp, 'shop');
+  await npm(app, ['install', '--prefer-offline', '--no-audit', '--no-fund']);
+  await npm(app, ['run', 'build']);
+  rmSync(join(app, 'node_modules'), { recursive: true, force: true });
+  await npm(app, ['ci', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund']);
+  expect(existsSync(join(app, 'node_modules/sharp/package.json')), 'sharp was not installed').toBe(true);
+  expect(existsSync(join(app, 'node_modules/vitest')), 'a devDependency was installed').toBe(false);
+  await expectServesOffline(app, page, context);
 });
