@@ -2,6 +2,7 @@
 // versions or at local tarballs, the tools the demo's build, tests, budgets and audits use, and scripts that do
 // at the app's root what the monorepo's root scripts do for apps/demo.
 import { auditDevDependencies, auditScripts } from './auditTools.mjs';
+import { distTagPins } from './distTagPins.mjs';
 
 /**
  * The tools the demo's build, tests and budgets use (versions are taken from the monorepo's root). Not sharp: the
@@ -73,7 +74,7 @@ export function appManifest({ name, demo, root, lock, prontoVersions, tarballs }
       start: 'npm run build && node dist-server/start.js',
       serve: 'node dist-server/start.js',
       typecheck: `${demoTypecheck} && tsc -p audits/tsconfig.json`,
-      lint: 'oxlint --deny-warnings src server e2e scripts audits',
+      lint: 'oxlint --deny-warnings --report-unused-disable-directives src server e2e scripts audits',
       // The order of the root's `npm test`: the audits read the size report that test:size writes.
       test: 'npm run typecheck && npm run lint && npm run build && npm run test:unit && npm run test:size && npm run test:audit && npm run test:e2e',
       'test:unit': 'vitest run',
@@ -83,5 +84,7 @@ export function appManifest({ name, demo, root, lock, prontoVersions, tarballs }
     },
     dependencies: Object.fromEntries(Object.entries(dependencies).sort()),
     devDependencies: Object.fromEntries(Object.entries(devDependencies).sort()),
+    // Without these, the app's own `npm ci` rejects the lockfile its `npm install` wrote (see distTagPins.mjs).
+    overrides: distTagPins(lock),
   };
 }

@@ -3,10 +3,12 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import semver from 'semver';
 import { repoRoot } from '../lib/workspacePackages.mjs';
 import { appManifest, packageNameFor } from './appManifest.mjs';
 import { AUDIT_SCRIPTS, auditDevDependencies } from './auditTools.mjs';
 import { createApp } from './createApp.mjs';
+import { distTagPins } from './distTagPins.mjs';
 import { applyRewrite, appSizeLimit } from './rewrites.mjs';
 import { tarballsIn } from './tarballsIn.mjs';
 
@@ -131,5 +133,38 @@ describe('createApp', () => {
   it('refuses a folder that is not empty, or one inside the repository', () => {
     assert.throws(() => createApp(join(temp, 'shop')), /not empty/);
     assert.throws(() => createApp(join(repoRoot, 'tmp-app')), /inside the Pronto repository/);
+  });
+});
+
+describe('distTagPins', () => {
+  const lock = {
+    packages: {
+      '': { devDependencies: { lighthouse: '^12.0.0' } },
+      'node_modules/lighthouse': { version: '12.8.0', dependencies: { 'third-party-web': '^0.27.0', '@paulirish/trace_engine': '0.0.59' } },
+      'node_modules/third-party-web': { version: '0.27.0' },
+      'node_modules/@paulirish/trace_engine': { version: '0.0.59', dependencies: { 'third-party-web': 'latest', 'legacy-javascript': 'latest' } },
+      'node_modules/@paulirish/trace_engine/node_modules/third-party-web': { version: '0.30.0' },
+      'node_modules/legacy-javascript': { version: '0.0.1' },
+    },
+  };
+
+  it('pins each dependency declared by dist-tag to the copy the lockfile resolves it to, nested or hoisted', () => {
+    assert.deepEqual(distTagPins(lock), { '@paulirish/trace_engine': { 'legacy-javascript': '0.0.1', 'third-party-web': '0.30.0' } });
+  });
+
+  it('leaves ranges, aliases and file specs alone', () => {
+    assert.deepEqual(distTagPins({ packages: { 'node_modules/a': { version: '1.0.0', dependencies: { b: '^1 || ^2', c: 'npm:d@1', e: 'file:../e' } } } }), {});
+  });
+
+  it('says which package is missing when the lockfile has no copy of a tagged dependency', () => {
+    assert.throws(() => distTagPins({ packages: { 'node_modules/a': { version: '1.0.0', dependencies: { b: 'next' } } } }), /no copy of b for node_modules\/a/);
+  });
+
+  it('the monorepo lockfile yields the pins a created app carries', () => {
+    const rootLock = JSON.parse(readFileSync(join(repoRoot, 'package-lock.json'), 'utf8'));
+    const pins = distTagPins(rootLock);
+    for (const [parent, deps] of Object.entries(pins)) {
+      for (const version of Object.values(deps)) assert.ok(semver.valid(version), `${parent}: ${version} is not an exact version`);
+    }
   });
 });

@@ -21,7 +21,6 @@ describe('static files', () => {
     ['/index.html', 'no-cache', 'text/html; charset=utf-8'],
     ['/offline.html', 'no-cache', 'text/html; charset=utf-8'],
     ['/sw.js', 'no-cache', 'text/javascript; charset=utf-8'],
-    ['/registerSW.js', 'no-cache', 'text/javascript; charset=utf-8'],
     ['/manifest.webmanifest', 'no-cache', 'application/manifest+json; charset=utf-8'],
     ['/assets/index-abc123.js', 'public, max-age=31536000, immutable', 'text/javascript; charset=utf-8'],
     ['/assets/index-def456.css', 'public, max-age=31536000, immutable', 'text/css; charset=utf-8'],

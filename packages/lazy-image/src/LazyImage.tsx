@@ -183,7 +183,7 @@ function Image(props: LazyImageProps): ReactElement {
     } else if (fadeDuration > 0 && !globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches) {
       setFading(true);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once per mounted <img>
+    // oxlint-disable-next-line react-hooks/exhaustive-deps -- runs once per mounted <img>
   }, [attempt, shown]);
 
   const showPlaceholder = !loaded || fading;

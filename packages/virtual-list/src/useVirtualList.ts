@@ -176,7 +176,7 @@ export function useVirtualList(options: UseVirtualListOptions): VirtualListInsta
       return { index, key: virtualizer.getItemKey(index), start: Math.min(Math.max(start, -size), state.scrollSize), size };
     });
     // pinnedKey stands for pinnedIndexes' content.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // oxlint-disable-next-line react-hooks/exhaustive-deps
   }, [virtualizer, state, pinnedKey, core.count]);
 
   return useMemo(

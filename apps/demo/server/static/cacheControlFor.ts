@@ -6,7 +6,7 @@ export const NO_CACHE = 'no-cache';
 export const SHORT_LIVED = 'public, max-age=3600';
 
 // Their names never change, so a cached copy would pin users to an old deploy (and an old service worker).
-const ENTRY_POINTS = new Set(['/index.html', '/sw.js', '/manifest.webmanifest', '/registerSW.js']);
+const ENTRY_POINTS = new Set(['/index.html', '/sw.js', '/manifest.webmanifest']);
 
 /** The Cache-Control of a static file, from its URL path. */
 export function cacheControlFor(urlPath: string): string {

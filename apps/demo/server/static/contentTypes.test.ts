@@ -30,7 +30,6 @@ describe('cacheControlFor', () => {
     ['/index.html', 'no-cache'],
     ['/docs/page.html', 'no-cache'],
     ['/sw.js', 'no-cache'],
-    ['/registerSW.js', 'no-cache'],
     ['/manifest.webmanifest', 'no-cache'],
     ['/pwa-192x192.png', 'public, max-age=3600'],
     ['/robots.txt', 'public, max-age=3600'],

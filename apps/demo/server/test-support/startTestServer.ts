@@ -28,7 +28,6 @@ export const FAKE_DIST: Readonly<Record<string, string>> = {
   'assets/index-abc123.js': APP_SCRIPT,
   'assets/index-def456.css': `body{margin:0}${'.row{display:flex}'.repeat(60)}`,
   'sw.js': 'self.addEventListener("fetch",()=>{});',
-  'registerSW.js': 'navigator.serviceWorker.register("/sw.js");',
   'manifest.webmanifest': '{"name":"Pronto"}',
   'robots.txt': 'User-agent: *\nAllow: /\n',
   'favicon.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',

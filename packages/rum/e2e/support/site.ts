@@ -33,7 +33,6 @@ export interface Duplicates {
 
 export const test = base.extend<{ duplicates: Duplicates }, { site: Site }>({
   site: [
-    // oxlint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure
     async ({}, use) => {
       for (const dist of ['../rum/dist/index.js', '../rum-collector/dist/index.js'])
         if (!existsSync(join(pkgDir, '..', dist.slice(3))))

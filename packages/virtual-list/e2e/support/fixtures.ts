@@ -18,7 +18,6 @@ interface Fixtures {
 /** The scenario pages, built once per worker with Vite (production build) and served by the static test server. */
 export const test = base.extend<Fixtures, { baseUrl: string }>({
   baseUrl: [
-    // oxlint-disable-next-line no-empty-pattern -- Playwright needs the destructuring.
     async ({}, use) => {
       const outDir = mkdtempSync(join(tmpdir(), 'virtual-list-e2e-'));
       // One page per scenario: every folder of app/ with an index.html.
