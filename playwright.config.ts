@@ -14,7 +14,14 @@ const packageProjects: Project[] = readdirSync('packages')
 
 const parallelProjects: Project[] = [
   { name: 'demo-setup', testDir: 'e2e/support', testMatch: 'demo.setup.ts', outputDir: 'test-results/demo-setup' },
-  { name: 'demo', testDir: 'e2e', testIgnore: 'support/**', dependencies: ['demo-setup'], outputDir: 'test-results/demo', grepInvert: TIMING },
+  {
+    name: 'demo',
+    testDir: 'e2e',
+    testIgnore: 'support/**',
+    dependencies: ['demo-setup'],
+    outputDir: 'test-results/demo',
+    grepInvert: TIMING,
+  },
   ...packageProjects,
 ];
 

@@ -1,5 +1,14 @@
 import type { FigureKind } from './src/baseline/types.js';
-import type { AppBuild, CategoryMinimums, LighthouseRunConfig, MetricLimits, TimingRules, TimingSampling, Tolerance, VitalsLimits } from './src/types.js';
+import type {
+  AppBuild,
+  CategoryMinimums,
+  LighthouseRunConfig,
+  MetricLimits,
+  TimingRules,
+  TimingSampling,
+  Tolerance,
+  VitalsLimits,
+} from './src/types.js';
 
 // The performance gates of the demo PWA. Limits are the bar the app must clear; the baseline (baseline.json)
 // separately catches a slide that stays under the bar. Change a limit only with a reason written next to it.
@@ -8,7 +17,10 @@ import type { AppBuild, CategoryMinimums, LighthouseRunConfig, MetricLimits, Tim
  * The audited build: the client files and the compiled server that serves them (its compression, cache headers
  * and CSP are part of what users get, so they are part of what is measured). `npm run build` makes both.
  */
-export const appBuild: AppBuild = { distDir: 'apps/demo/dist', serverModule: 'apps/demo/dist-server/createDemoServer.js' };
+export const appBuild: AppBuild = {
+  distDir: 'apps/demo/dist',
+  serverModule: 'apps/demo/dist-server/createDemoServer.js',
+};
 
 /**
  * Whether a missing audits/baseline.json fails the baseline step. true: the baseline is committed, so a missing
@@ -28,11 +40,24 @@ const desktopMetrics: MetricLimits = { lcp: 1200, tbt: 150, cls: 0.1 };
 
 /** Every Lighthouse run of `npm run audit:lighthouse`; the `ci: true` ones are the short set `npm test` runs. */
 export const lighthouseRuns: readonly LighthouseRunConfig[] = [
-  { id: 'mobile-catalog', route: '/', formFactor: 'mobile', ci: true, minScores: mobileScores, maxMetrics: mobileMetrics },
+  {
+    id: 'mobile-catalog',
+    route: '/',
+    formFactor: 'mobile',
+    ci: true,
+    minScores: mobileScores,
+    maxMetrics: mobileMetrics,
+  },
   // The item page's LCP is the product image (AVIF from the API), so its LCP limit is the same "good" bar.
   { id: 'mobile-item', route: '/items/1', formFactor: 'mobile', minScores: mobileScores, maxMetrics: mobileMetrics },
   { id: 'desktop-catalog', route: '/', formFactor: 'desktop', minScores: desktopScores, maxMetrics: desktopMetrics },
-  { id: 'desktop-item', route: '/items/1', formFactor: 'desktop', minScores: desktopScores, maxMetrics: desktopMetrics },
+  {
+    id: 'desktop-item',
+    route: '/items/1',
+    formFactor: 'desktop',
+    minScores: desktopScores,
+    maxMetrics: desktopMetrics,
+  },
   // A repeat visit through the service worker must be at least as good as a first one: same limits, perf only
   // (the other categories do not change with a warm cache).
   {

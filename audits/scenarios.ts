@@ -17,9 +17,13 @@ async function installServiceWorker(context: BrowserContext, origin: string): Pr
   const page = await context.newPage();
   await page.goto(origin);
   const registered = await page.evaluate(() =>
-    Promise.race([navigator.serviceWorker.ready.then(() => true), new Promise<boolean>((resolve) => setTimeout(resolve, 15_000, false))]),
+    Promise.race([
+      navigator.serviceWorker.ready.then(() => true),
+      new Promise<boolean>((resolve) => setTimeout(resolve, 15_000, false)),
+    ]),
   );
-  if (!registered) throw new Error('the demo registered no working service worker within 15 s (does sw.js evaluate without errors?)');
+  if (!registered)
+    throw new Error('the demo registered no working service worker within 15 s (does sw.js evaluate without errors?)');
   await page.close();
 }
 
@@ -43,7 +47,8 @@ export const scenarios: readonly Scenario[] = [
     async visit(page, origin) {
       await page.goto(origin);
       await firstRowVisible(page);
-      if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) throw new Error('the repeat visit was not served by the service worker');
+      if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null)))
+        throw new Error('the repeat visit was not served by the service worker');
     },
   },
   {
@@ -64,14 +69,20 @@ export const scenarios: readonly Scenario[] = [
       for (let step = 0; step < 10; step += 1) {
         await page.mouse.wheel(0, 700);
         // One wheel notch per frame pair, like a hand on a wheel, instead of one giant jump.
-        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        await page.evaluate(
+          () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+        );
       }
       await page.waitForFunction(() => (document.querySelector('.catalog-scroller')?.scrollTop ?? 0) > 3000);
       // Rows at the new position are real rows, not skeletons, once their page of items arrived.
       await firstRowVisible(page);
       // Keyboard and pointer interactions are what INP measures (scrolling is not an interaction): with a row
       // focused (the list's roving tab stop), arrow keys and Page Down move through the list as a person would.
-      await catalog(page).getByRole('listitem').filter({ has: page.getByRole('link') }).first().focus();
+      await catalog(page)
+        .getByRole('listitem')
+        .filter({ has: page.getByRole('link') })
+        .first()
+        .focus();
       for (let step = 0; step < 5; step += 1) await page.keyboard.press('ArrowDown');
       await page.keyboard.press('PageDown');
       await page.getByRole('heading', { name: 'Catalog' }).click();
@@ -84,7 +95,9 @@ export const scenarios: readonly Scenario[] = [
     // The demo renders each image size on first request and keeps it on disk; a CDN would too. Warm that cache
     // so the audit measures the page, not the server's first-time image encoding.
     async prepare(context, origin) {
-      for (const width of [320, 640]) for (const format of ['avif', 'webp']) await context.request.get(new URL(`api/images/1?w=${width}&format=${format}`, origin).href);
+      for (const width of [320, 640])
+        for (const format of ['avif', 'webp'])
+          await context.request.get(new URL(`api/images/1?w=${width}&format=${format}`, origin).href);
     },
     async visit(page, origin) {
       await page.goto(new URL('items/1', origin).href);

@@ -1,6 +1,9 @@
 import { expect, test } from './support/demoServer';
 
-test('the catalog is a keyboard-navigable list of 100,000 products that comes back where the user left it', async ({ page, demo }) => {
+test('the catalog is a keyboard-navigable list of 100,000 products that comes back where the user left it', async ({
+  page,
+  demo,
+}) => {
   await page.goto(demo.url);
   const list = page.getByRole('list', { name: 'Catalog' });
   const rows = list.getByRole('listitem');
@@ -29,7 +32,10 @@ test('the catalog is a keyboard-navigable list of 100,000 products that comes ba
   await expect(restored).toBeInViewport();
 });
 
-test('the demo reports its web vitals to the collector it mounts, and the dashboard shows them', async ({ page, demo }) => {
+test('the demo reports its web vitals to the collector it mounts, and the dashboard shows them', async ({
+  page,
+  demo,
+}) => {
   await page.goto(demo.url);
   await expect(page.getByRole('list', { name: 'Catalog' }).getByRole('listitem').first()).toBeVisible();
   await page.getByRole('list', { name: 'Catalog' }).getByRole('link').first().click();

@@ -20,7 +20,11 @@ async function addNote(page: Page, text: string): Promise<void> {
 
 const notePuts = (demo: DemoFixture) => demo.requests.filter((request) => request.startsWith('PUT /api/notes/'));
 
-test('a note written offline is shown pending, then reaches the server exactly once when online', async ({ page, context, demo }) => {
+test('a note written offline is shown pending, then reaches the server exactly once when online', async ({
+  page,
+  context,
+  demo,
+}) => {
   await page.goto(`${demo.url}items/${ITEM}`);
   await waitForServiceWorkerControl(page);
   await context.setOffline(true);
@@ -34,10 +38,15 @@ test('a note written offline is shown pending, then reaches the server exactly o
 
   await context.setOffline(false);
   await expect(note.getByText('Saved')).toBeVisible();
-  await expect.poll(() => serverNotes(demo)).toEqual([expect.objectContaining({ text: 'written offline', version: 1 })]);
+  await expect
+    .poll(() => serverNotes(demo))
+    .toEqual([expect.objectContaining({ text: 'written offline', version: 1 })]);
 });
 
-test('without a service worker, a note written offline survives closing the tab and is sent on the next visit', async ({ browser, demo }) => {
+test('without a service worker, a note written offline survives closing the tab and is sent on the next visit', async ({
+  browser,
+  demo,
+}) => {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.goto(`${demo.url}items/${ITEM}`);
@@ -50,12 +59,18 @@ test('without a service worker, a note written offline survives closing the tab 
   expect(await serverNotes(demo)).toEqual([]);
   const next = await context.newPage();
   await next.goto(`${demo.url}items/${ITEM}`);
-  await expect.poll(() => serverNotes(demo)).toEqual([expect.objectContaining({ text: 'closed while offline', version: 1 })]);
+  await expect
+    .poll(() => serverNotes(demo))
+    .toEqual([expect.objectContaining({ text: 'closed while offline', version: 1 })]);
   await expect(next.getByRole('listitem').filter({ hasText: 'closed while offline' }).getByText('Saved')).toBeVisible();
   await context.close();
 });
 
-test('Background Sync sends the outbox with no page open, retrying a 5xx with the same idempotency key', async ({ page, context, demo }) => {
+test('Background Sync sends the outbox with no page open, retrying a 5xx with the same idempotency key', async ({
+  page,
+  context,
+  demo,
+}) => {
   await page.goto(`${demo.url}items/${ITEM}`);
   await waitForServiceWorkerControl(page);
   await context.setOffline(true);
@@ -74,7 +89,9 @@ test('Background Sync sends the outbox with no page open, retrying a 5xx with th
   await context.setOffline(false);
   await dispatchSync(blank, new URL(demo.url).origin, SYNC_TAG);
 
-  await expect.poll(() => serverNotes(demo), { timeout: 20_000 }).toEqual([expect.objectContaining({ text: 'sent by the worker', version: 1 })]);
+  await expect
+    .poll(() => serverNotes(demo), { timeout: 20_000 })
+    .toEqual([expect.objectContaining({ text: 'sent by the worker', version: 1 })]);
   expect(failed).toBe(true);
   // The refused attempt and its replay: the same request, with the same key, applied once (version 1 above).
   const puts = demo.writes.filter((write) => write.method === 'PUT');
@@ -84,7 +101,11 @@ test('Background Sync sends the outbox with no page open, retrying a 5xx with th
   expect(new Set(puts.map((put) => put.idempotencyKey))).toEqual(new Set([puts[0]?.idempotencyKey]));
 });
 
-test('each change carries its own idempotency key, every replay of it the same key, and each is applied once', async ({ page, context, demo }) => {
+test('each change carries its own idempotency key, every replay of it the same key, and each is applied once', async ({
+  page,
+  context,
+  demo,
+}) => {
   await page.goto(`${demo.url}items/${ITEM}`);
   await waitForServiceWorkerControl(page);
   await context.setOffline(true);
@@ -101,7 +122,9 @@ test('each change carries its own idempotency key, every replay of it the same k
   });
   await context.setOffline(false);
   await expect
-    .poll(async () => (await serverNotes(demo)).map((note) => `${note.text} v${note.version}`).sort(), { timeout: 20_000 })
+    .poll(async () => (await serverNotes(demo)).map((note) => `${note.text} v${note.version}`).sort(), {
+      timeout: 20_000,
+    })
     .toEqual(['first change v1', 'second change v1']);
 
   const puts = demo.writes.filter((write) => write.method === 'PUT');
@@ -118,7 +141,11 @@ test('each change carries its own idempotency key, every replay of it the same k
   expect(first).not.toBe(second);
 });
 
-test('the page and the service worker flushing at the same moment send each change once (Web Lock)', async ({ page, context, demo }) => {
+test('the page and the service worker flushing at the same moment send each change once (Web Lock)', async ({
+  page,
+  context,
+  demo,
+}) => {
   await page.goto(`${demo.url}items/${ITEM}`);
   await waitForServiceWorkerControl(page);
   await context.setOffline(true);
@@ -142,7 +169,10 @@ test('the page and the service worker flushing at the same moment send each chan
   const lockState = () =>
     page.evaluate(async (name) => {
       const { held = [], pending = [] } = await navigator.locks.query();
-      return { held: held.filter((lock) => lock.name === name).length, pending: pending.filter((lock) => lock.name === name).length };
+      return {
+        held: held.filter((lock) => lock.name === name).length,
+        pending: pending.filter((lock) => lock.name === name).length,
+      };
     }, OUTBOX_LOCK);
   // The worker waits for the lock instead of sending the same change a second time (the browser's own sync on
   // reconnecting may be waiting too).
@@ -154,7 +184,9 @@ test('the page and the service worker flushing at the same moment send each chan
   demo.intercept(null);
   // Both flushes finish: the page's with its answer, the worker's finding an empty outbox.
   await expect.poll(lockState).toEqual({ held: 0, pending: 0 });
-  await expect(page.getByRole('listitem').filter({ hasText: 'flushed by one of them' }).getByText('Saved')).toBeVisible();
+  await expect(
+    page.getByRole('listitem').filter({ hasText: 'flushed by one of them' }).getByText('Saved'),
+  ).toBeVisible();
   expect(notePuts(demo).length).toBe(1);
   expect(await serverNotes(demo)).toEqual([expect.objectContaining({ text: 'flushed by one of them', version: 1 })]);
 });
@@ -162,7 +194,9 @@ test('the page and the service worker flushing at the same moment send each chan
 test('a change the server refuses (4xx) is shown to the user and not retried', async ({ page, demo }) => {
   demo.intercept((req, res) => {
     if (req.method !== 'PUT') return false;
-    res.writeHead(422, { 'Content-Type': 'application/json' }).end('{"error":"This note breaks a rule of the server."}');
+    res
+      .writeHead(422, { 'Content-Type': 'application/json' })
+      .end('{"error":"This note breaks a rule of the server."}');
     return true;
   });
   await page.goto(`${demo.url}items/${ITEM}`);
@@ -184,11 +218,15 @@ test('notes written while the server is down arrive once it restarts', async ({ 
   await waitForServiceWorkerControl(page);
   await demo.stop();
   await addNote(page, 'during the outage');
-  await expect(page.getByRole('listitem').filter({ hasText: 'during the outage' }).getByText('Pending: will be sent when online')).toBeVisible();
+  await expect(
+    page.getByRole('listitem').filter({ hasText: 'during the outage' }).getByText('Pending: will be sent when online'),
+  ).toBeVisible();
   await demo.restart();
   // The page retries on its own backoff timer; a reload is the quickest way a user would trigger it.
   await page.reload();
-  await expect.poll(() => serverNotes(demo), { timeout: 20_000 }).toEqual([expect.objectContaining({ text: 'during the outage', version: 1 })]);
+  await expect
+    .poll(() => serverNotes(demo), { timeout: 20_000 })
+    .toEqual([expect.objectContaining({ text: 'during the outage', version: 1 })]);
 });
 
 test('an edit on another device replaces this copy and the user is told', async ({ page, demo }) => {
@@ -196,7 +234,10 @@ test('an edit on another device replaces this copy and the user is told', async 
   await addNote(page, 'my version');
   const note = page.getByRole('listitem').filter({ hasText: 'my version' });
   await expect(note.getByText('Saved')).toBeVisible();
-  const [stored] = (await (await fetch(`${demo.url}api/items/${ITEM}/notes`)).json()).notes as { id: string; version: number }[];
+  const [stored] = (await (await fetch(`${demo.url}api/items/${ITEM}/notes`)).json()).notes as {
+    id: string;
+    version: number;
+  }[];
 
   const response = await fetch(`${demo.url}api/notes/${stored?.id}`, {
     method: 'PUT',

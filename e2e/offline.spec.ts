@@ -31,7 +31,9 @@ test('the app runs under the strict Content-Security-Policy without a single vio
     if (message.type() === 'error') violations.push(message.text());
   });
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP: ${event.violatedDirective} ${event.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      console.error(`CSP: ${event.violatedDirective} ${event.blockedURI}`),
+    );
   });
   await page.goto(demo.url);
   await expect(page.getByRole('listitem').first()).toBeVisible();

@@ -1,7 +1,10 @@
 import { expect, nextDemoDist, test } from './support/demoServer';
 import { waitForServiceWorkerControl } from './support/serviceWorker';
 
-test('a deploy while the page is open shows the update prompt; accepting reloads into the new version', async ({ page, demo }) => {
+test('a deploy while the page is open shows the update prompt; accepting reloads into the new version', async ({
+  page,
+  demo,
+}) => {
   await page.goto(demo.url);
   await waitForServiceWorkerControl(page);
   const oldBuild = await page.getByTestId('build-id').textContent();
@@ -23,7 +26,10 @@ test('a deploy while the page is open shows the update prompt; accepting reloads
   await expect(page.getByRole('heading', { name: 'Catalog' })).toBeVisible();
 });
 
-test('a change in flight during an update survives the new service worker and is applied once', async ({ page, demo }) => {
+test('a change in flight during an update survives the new service worker and is applied once', async ({
+  page,
+  demo,
+}) => {
   await page.goto(`${demo.url}items/7`);
   await waitForServiceWorkerControl(page);
   // Hold every note write at the server until the update is done: the change is in flight while the worker changes.
@@ -52,7 +58,11 @@ test('a change in flight during an update survives the new service worker and is
   demo.intercept(null);
   await reloaded;
   await expect(page.getByText('kept across the update')).toBeVisible();
-  await expect(page.getByRole('listitem').filter({ hasText: 'kept across the update' }).getByText('Saved')).toBeVisible({ timeout: 20_000 });
-  const notes = ((await (await fetch(`${demo.url}api/items/7/notes`)).json()) as { notes: { text: string; version: number }[] }).notes;
+  await expect(page.getByRole('listitem').filter({ hasText: 'kept across the update' }).getByText('Saved')).toBeVisible(
+    { timeout: 20_000 },
+  );
+  const notes = (
+    (await (await fetch(`${demo.url}api/items/7/notes`)).json()) as { notes: { text: string; version: number }[] }
+  ).notes;
   expect(notes).toEqual([expect.objectContaining({ text: 'kept across the update', version: 1 })]);
 });

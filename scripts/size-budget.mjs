@@ -26,7 +26,9 @@ const sum = (rows, key) => rows.reduce((total, row) => total + row[key], 0);
 function runSizeLimit() {
   const bin = fileURLToPath(new URL('../node_modules/size-limit/bin.js', import.meta.url));
   try {
-    return JSON.parse(execFileSync(process.execPath, [bin, '--json'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
+    return JSON.parse(
+      execFileSync(process.execPath, [bin, '--json'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }),
+    );
   } catch (caught) {
     const error = /** @type {Error & { stdout?: Buffer | string, stderr?: Buffer | string }} */ (caught);
     // size-limit exits 1 when a budget is exceeded but still prints its JSON; anything else is a real error.
@@ -52,19 +54,33 @@ function checkInitialLoadCoverage(config) {
   const check = config.find((entry) => /initial load/i.test(entry.name ?? ''));
   if (!check) return problems.push('.size-limit.json has no "initial load" budget for the demo.');
   const expected = initialLoadFiles(JSON.parse(readFileSync(manifestPath, 'utf8')), readRoutePreloads());
-  const patterns = [check.path].flat().map((pattern) => new RegExp(`^${pattern.replace(/^apps\/demo\/dist\//, '').replace(/\./g, '\\.').replace(/\*/g, '[^/]*')}$`));
+  const patterns = [check.path].flat().map(
+    (pattern) =>
+      new RegExp(
+        `^${pattern
+          .replace(/^apps\/demo\/dist\//, '')
+          .replace(/\./g, '\\.')
+          .replace(/\*/g, '[^/]*')}$`,
+      ),
+  );
   const covered = (/** @type {string} */ file) => patterns.some((pattern) => pattern.test(file));
   const assets = readdirSync(join(demoDist, 'assets')).map((file) => `assets/${file}`);
   const missing = expected.filter((file) => !covered(file));
   const extra = assets.filter((file) => covered(file) && !expected.includes(file));
-  if (missing.length) problems.push(`The initial-load budget misses files the first visit loads: ${missing.join(', ')}`);
-  if (extra.length) problems.push(`The initial-load budget counts files the first visit does not load: ${extra.join(', ')}`);
+  if (missing.length)
+    problems.push(`The initial-load budget misses files the first visit loads: ${missing.join(', ')}`);
+  if (extra.length)
+    problems.push(`The initial-load budget counts files the first visit does not load: ${extra.join(', ')}`);
 }
 
 function chunkTable() {
   if (!existsSync(join(demoDist, 'assets'))) return [];
   const manifestPath = join(demoDist, '.vite/manifest.json');
-  const initial = new Set(existsSync(manifestPath) ? initialLoadFiles(JSON.parse(readFileSync(manifestPath, 'utf8')), readRoutePreloads()) : []);
+  const initial = new Set(
+    existsSync(manifestPath)
+      ? initialLoadFiles(JSON.parse(readFileSync(manifestPath, 'utf8')), readRoutePreloads())
+      : [],
+  );
   return readdirSync(join(demoDist, 'assets'))
     .filter((file) => /\.(js|css)$/.test(file))
     .map((file) => {
@@ -89,20 +105,30 @@ for (const result of results) {
   const mark = result.passed ? 'ok  ' : 'FAIL';
   console.log(`  ${mark} ${result.name.padEnd(58)} ${kB(result.size).padStart(10)} / ${kB(result.sizeLimit)}`);
   if (!result.passed) {
-    problems.push(`"${result.name}" is ${kB(result.size)}, over its ${kB(result.sizeLimit)} budget by ${kB(result.size - result.sizeLimit)}.`);
+    problems.push(
+      `"${result.name}" is ${kB(result.size)}, over its ${kB(result.sizeLimit)} budget by ${kB(result.size - result.sizeLimit)}.`,
+    );
   }
 }
 
 const chunks = chunkTable();
 if (chunks.length) {
   console.log('\nDemo chunks (initial = loaded by the first visit):');
-  console.log(`  ${'file'.padEnd(44)} ${'initial'.padEnd(8)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)} ${'brotli'.padStart(10)}`);
+  console.log(
+    `  ${'file'.padEnd(44)} ${'initial'.padEnd(8)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)} ${'brotli'.padStart(10)}`,
+  );
   for (const chunk of chunks) {
-    console.log(`  ${chunk.file.padEnd(44)} ${(chunk.initial ? 'yes' : '').padEnd(8)} ${kB(chunk.raw).padStart(10)} ${kB(chunk.gzip).padStart(10)} ${kB(chunk.brotli).padStart(10)}`);
+    console.log(
+      `  ${chunk.file.padEnd(44)} ${(chunk.initial ? 'yes' : '').padEnd(8)} ${kB(chunk.raw).padStart(10)} ${kB(chunk.gzip).padStart(10)} ${kB(chunk.brotli).padStart(10)}`,
+    );
   }
   const initial = chunks.filter((chunk) => chunk.initial);
-  console.log(`  initial load: ${kB(sum(initial, 'brotli'))} brotli, ${kB(sum(initial, 'gzip'))} gzip, ${kB(sum(initial, 'raw'))} raw`);
-  console.log(`  all JS + CSS: ${kB(sum(chunks, 'brotli'))} brotli, ${kB(sum(chunks, 'gzip'))} gzip, ${kB(sum(chunks, 'raw'))} raw`);
+  console.log(
+    `  initial load: ${kB(sum(initial, 'brotli'))} brotli, ${kB(sum(initial, 'gzip'))} gzip, ${kB(sum(initial, 'raw'))} raw`,
+  );
+  console.log(
+    `  all JS + CSS: ${kB(sum(chunks, 'brotli'))} brotli, ${kB(sum(chunks, 'gzip'))} gzip, ${kB(sum(chunks, 'raw'))} raw`,
+  );
 }
 
 mkdirSync(reportDir, { recursive: true });

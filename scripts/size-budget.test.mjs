@@ -29,7 +29,10 @@ function fixture({ limit, initialPaths }) {
       'l.tsx': { file: 'assets/Lazy-xyz.js' },
     }),
   );
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ private: true, devDependencies: { '@size-limit/file': '*' } }));
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ private: true, devDependencies: { '@size-limit/file': '*' } }),
+  );
   writeFileSync(
     join(dir, '.size-limit.json'),
     JSON.stringify([{ name: 'demo: initial load', path: initialPaths, limit }]),
@@ -40,7 +43,10 @@ function fixture({ limit, initialPaths }) {
 /** @param {string} dir */
 function run(dir) {
   try {
-    return { code: 0, output: execFileSync(process.execPath, [script, '--cwd', dir], { encoding: 'utf8', stdio: 'pipe' }) };
+    return {
+      code: 0,
+      output: execFileSync(process.execPath, [script, '--cwd', dir], { encoding: 'utf8', stdio: 'pipe' }),
+    };
   } catch (caught) {
     const error = /** @type {{ status: number, stdout: string, stderr: string }} */ (caught);
     return { code: error.status, output: `${error.stdout}${error.stderr}` };
@@ -70,7 +76,9 @@ test('a budget that forgets a file of the first visit fails', () => {
 });
 
 test('a budget that counts a lazy chunk as initial fails', () => {
-  const { code, output } = run(fixture({ limit: '100 kB', initialPaths: [...initialPaths, 'apps/demo/dist/assets/Lazy-*.js'] }));
+  const { code, output } = run(
+    fixture({ limit: '100 kB', initialPaths: [...initialPaths, 'apps/demo/dist/assets/Lazy-*.js'] }),
+  );
   expect(code).toBe(1);
   expect(output).toContain('counts files the first visit does not load: assets/Lazy-xyz.js');
 });

@@ -78,7 +78,13 @@ export async function serveStatic(root, options = {}) {
   }
 
   const server = createServer((req, res) => {
-    const entry = { method: req.method ?? 'GET', path: new URL(req.url ?? '/', 'http://x').pathname, status: 0, at: Date.now(), headers: req.headers };
+    const entry = {
+      method: req.method ?? 'GET',
+      path: new URL(req.url ?? '/', 'http://x').pathname,
+      status: 0,
+      at: Date.now(),
+      headers: req.headers,
+    };
     requests.push(entry);
     res.once('finish', () => {
       entry.status = res.statusCode;

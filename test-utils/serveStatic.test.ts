@@ -24,20 +24,34 @@ afterAll(async () => {
 });
 
 /** A raw request, so that `..` reaches the server as typed (fetch would normalize it away). */
-function get(server: StaticServer, path: string, method = 'GET'): Promise<{ status: number; type: string | undefined; length: string | undefined; body: string }> {
+function get(
+  server: StaticServer,
+  path: string,
+  method = 'GET',
+): Promise<{ status: number; type: string | undefined; length: string | undefined; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(`${server.url}${path}`, { method }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], length: res.headers['content-length'], body }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          type: res.headers['content-type'],
+          length: res.headers['content-length'],
+          body,
+        }),
+      );
     });
     req.on('error', reject);
     req.end();
   });
 }
 
-async function withServer(options: Parameters<typeof serveStatic>[1], run: (server: StaticServer) => Promise<void>): Promise<void> {
+async function withServer(
+  options: Parameters<typeof serveStatic>[1],
+  run: (server: StaticServer) => Promise<void>,
+): Promise<void> {
   const server = await serveStatic(root, options);
   try {
     await run(server);
@@ -50,7 +64,14 @@ describe('resolveInside', () => {
   it('keeps paths inside the root and refuses the rest', () => {
     expect(resolveInside('/srv/www', '/assets/a%20b.js')).toBe('/srv/www/assets/a b.js');
     expect(resolveInside('/srv/www', '/a/../b.js')).toBe('/srv/www/b.js');
-    const refused = ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/assets/../../secret.txt', '/%E0%A4%A', '/a%00.js'];
+    const refused = [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/..%2fsecret.txt',
+      '/assets/../../secret.txt',
+      '/%E0%A4%A',
+      '/a%00.js',
+    ];
     expect(refused.filter((path) => resolveInside('/srv/www', path) !== undefined)).toEqual([]);
     expect(resolveInside('/srv/www', '/../www-other/x')).toBeUndefined();
   });
@@ -59,11 +80,23 @@ describe('resolveInside', () => {
 describe('serveStatic', () => {
   it('serves files with their content type, / as index.html, HEAD without a body, and logs each request', async () => {
     await withServer({}, async (server) => {
-      expect(await get(server, '/')).toMatchObject({ status: 200, type: 'text/html; charset=utf-8', body: '<h1>home</h1>' });
-      expect(await get(server, '/assets/app.js')).toMatchObject({ status: 200, type: 'text/javascript; charset=utf-8' });
+      expect(await get(server, '/')).toMatchObject({
+        status: 200,
+        type: 'text/html; charset=utf-8',
+        body: '<h1>home</h1>',
+      });
+      expect(await get(server, '/assets/app.js')).toMatchObject({
+        status: 200,
+        type: 'text/javascript; charset=utf-8',
+      });
       expect((await get(server, '/assets/font.woff2')).type).toBe('font/woff2');
       expect((await get(server, '/assets/blob.bin')).type).toBe('application/octet-stream');
-      expect(await get(server, '/assets/app.js', 'HEAD')).toEqual({ status: 200, type: 'text/javascript; charset=utf-8', length: '14', body: '' });
+      expect(await get(server, '/assets/app.js', 'HEAD')).toEqual({
+        status: 200,
+        type: 'text/javascript; charset=utf-8',
+        length: '14',
+        body: '',
+      });
       expect((await get(server, '/assets/app.js', 'POST')).status).toBe(405);
       expect(server.requests.map((r) => [r.method, r.path, r.status])).toEqual([
         ['GET', '/', 200],
@@ -109,7 +142,8 @@ describe('serveStatic', () => {
       },
       rewrite: (path: string) => path.replace(/^\/v2/, ''),
       headers: (file: string) => (file.endsWith('.html') ? { 'Cache-Control': 'no-cache' } : {}),
-      transform: (body: Buffer, file: string) => (file.endsWith('.html') ? body.toString().replace('home', 'start') : body),
+      transform: (body: Buffer, file: string) =>
+        file.endsWith('.html') ? body.toString().replace('home', 'start') : body,
     };
     await withServer(options, async (server) => {
       expect((await get(server, '/api')).status).toBe(204);

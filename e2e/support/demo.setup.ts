@@ -12,9 +12,13 @@ setup('build the next version of the demo', () => {
     throw new Error('apps/demo/dist is missing: run `npm run build` before `npm run test:e2e`.');
   }
   const root = fileURLToPath(new URL('../..', import.meta.url));
-  execFileSync(process.execPath, [`${root}/node_modules/vite/bin/vite.js`, 'build', '--config', 'vite.config.ts', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, PRONTO_OUT_DIR: 'dist-next', PRONTO_BUILD_ID: `next-${Date.now()}` },
-  });
+  execFileSync(
+    process.execPath,
+    [`${root}/node_modules/vite/bin/vite.js`, 'build', '--config', 'vite.config.ts', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, PRONTO_OUT_DIR: 'dist-next', PRONTO_BUILD_ID: `next-${Date.now()}` },
+    },
+  );
 });

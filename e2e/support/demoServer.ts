@@ -59,7 +59,11 @@ export const test = base.extend<{ demo: DemoFixture }>({
           requests.push(`${req.method} ${req.url}`);
           if (req.method !== 'GET' && req.method !== 'HEAD') {
             const key = req.headers['idempotency-key'];
-            writes.push({ method: req.method ?? '', path: req.url ?? '', idempotencyKey: Array.isArray(key) ? key.join(',') : key });
+            writes.push({
+              method: req.method ?? '',
+              path: req.url ?? '',
+              idempotencyKey: Array.isArray(key) ? key.join(',') : key,
+            });
           }
           return interceptor ? interceptor(req, res) : false;
         },

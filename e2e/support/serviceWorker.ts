@@ -19,11 +19,18 @@ export async function dispatchSync(page: Page, origin: string, tag: string): Pro
   const session: CDPSession = await page.context().newCDPSession(page);
   const registrationId = new Promise<string>((resolve) => {
     session.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
-      const registration = registrations.find((candidate) => candidate.scopeURL.startsWith(origin) && !candidate.isDeleted);
+      const registration = registrations.find(
+        (candidate) => candidate.scopeURL.startsWith(origin) && !candidate.isDeleted,
+      );
       if (registration) resolve(registration.registrationId);
     });
   });
   await session.send('ServiceWorker.enable');
-  await session.send('ServiceWorker.dispatchSyncEvent', { origin, registrationId: await registrationId, tag, lastChance: false });
+  await session.send('ServiceWorker.dispatchSyncEvent', {
+    origin,
+    registrationId: await registrationId,
+    tag,
+    lastChance: false,
+  });
   await session.detach();
 }

@@ -56,7 +56,9 @@ test('type-checks against React 18 types', async () => {
   const files = stdout.split('\n');
   expect(files.filter((file) => file.includes('/react18-types/node_modules/@types/react/index.d.ts'))).toHaveLength(1);
   expect(files.filter((file) => file.endsWith(`${appDir}/node_modules/@types/react/index.d.ts`))).toHaveLength(0);
-  const { version } = JSON.parse(readFileSync(join(appDir, 'react18-types/node_modules/@types/react/package.json'), 'utf8')) as { version: string };
+  const { version } = JSON.parse(
+    readFileSync(join(appDir, 'react18-types/node_modules/@types/react/package.json'), 'utf8'),
+  ) as { version: string };
   expect(version).toMatch(/^18\./);
 });
 
@@ -96,7 +98,9 @@ test('the image loads only when scrolled near', async ({ page }) => {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   expect(images).toEqual([]);
   await image.scrollIntoViewIfNeeded();
-  await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth)).toBeGreaterThan(0);
+  await expect
+    .poll(() => image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth))
+    .toBeGreaterThan(0);
   // Chromium picks one format from <picture>; AVIF is listed first and supported.
   expect(images.some((url) => url.endsWith('.avif'))).toBe(true);
 });
@@ -114,7 +118,10 @@ test('the RUM beacon reaches a collector started from the packed @pronto/rum-col
   await expect.poll(() => metric('pronto_rum_beacons_stored_total')).toBeGreaterThanOrEqual(1);
   expect(await metric('pronto_rum_events_stored_total')).toBeGreaterThanOrEqual(1);
   // The vitals web-vitals measured in the page are queryable for the page's route.
-  const summary = (await (await fetch(`${collector!.url}/rum/api/summary`)).json()) as { routes: string[]; percentiles: { metric: string; count: number }[] };
+  const summary = (await (await fetch(`${collector!.url}/rum/api/summary`)).json()) as {
+    routes: string[];
+    percentiles: { metric: string; count: number }[];
+  };
   expect(summary.routes).toContain('/');
   expect(summary.percentiles.map((row) => row.metric)).toEqual(expect.arrayContaining(['TTFB', 'FCP']));
   // The packed collector also ships its dashboard.
@@ -145,8 +152,19 @@ test.describe('on React 18 at runtime', () => {
   test('installs React 18 and rebuilds', async () => {
     test.setTimeout(90_000);
     // No --legacy-peer-deps: npm itself must accept React 18 next to every package's peer range.
-    await runIn(appDir, 'npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefer-offline', 'react@18', 'react-dom@18']);
-    const { stdout } = await runIn(appDir, 'node', ['-p', "require('react/package.json').version + ' ' + require('react-dom/package.json').version"]);
+    await runIn(appDir, 'npm', [
+      'install',
+      '--no-save',
+      '--no-audit',
+      '--no-fund',
+      '--prefer-offline',
+      'react@18',
+      'react-dom@18',
+    ]);
+    const { stdout } = await runIn(appDir, 'node', [
+      '-p',
+      "require('react/package.json').version + ' ' + require('react-dom/package.json').version",
+    ]);
     expect(stdout.trim()).toMatch(/^18\.\d+\.\d+ 18\.\d+\.\d+$/);
     await runIn(appDir, 'npx', ['vite', 'build', '--outDir', 'dist-react18']);
     site18 = await serveStatic(join(appDir, 'dist-react18'), { fallback: 'index.html' });
@@ -161,7 +179,13 @@ test.describe('on React 18 at runtime', () => {
     await list.locator('..').evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
     await expect(list.getByText('Row 10000', { exact: true })).toBeInViewport();
     await page.getByRole('img', { name: 'A generated gradient' }).scrollIntoViewIfNeeded();
-    await expect.poll(() => page.getByRole('img', { name: 'A generated gradient' }).evaluate((element: HTMLImageElement) => element.naturalWidth)).toBeGreaterThan(0);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('img', { name: 'A generated gradient' })
+          .evaluate((element: HTMLImageElement) => element.naturalWidth),
+      )
+      .toBeGreaterThan(0);
     expect(errors).toEqual([]);
   });
 });

@@ -70,7 +70,11 @@ export async function measureImports(appDir, packageNames) {
       const [, exported] = parse(readFileSync(join(packageDir, file), 'utf8'));
       const names = exported.map((entry) => entry.n).filter((name) => name !== 'default');
       try {
-        rows.push({ specifier, name: '* (whole entry)', ...(await bundleSize(appDir, `export * from '${specifier}';`)) });
+        rows.push({
+          specifier,
+          name: '* (whole entry)',
+          ...(await bundleSize(appDir, `export * from '${specifier}';`)),
+        });
       } catch {
         rows.push({ specifier, name: '*', serverOnly: true });
         continue;
@@ -93,9 +97,11 @@ export function formatImportSizes(rows) {
   const lines = [`${'import'.padEnd(52)} ${'brotli'.padStart(9)} ${'gzip'.padStart(9)} ${'minified'.padStart(9)}`];
   for (const row of rows) {
     const label = `${row.name.startsWith('*') ? row.name : `{ ${row.name} }`} from '${row.specifier}'`;
-    lines.push(row.serverOnly
-      ? `${label.padEnd(52)} ${'server/build-time only (imports node: builtins)'}`
-      : `${label.padEnd(52)} ${kB(row.brotli ?? 0).padStart(9)} ${kB(row.gzip ?? 0).padStart(9)} ${kB(row.raw ?? 0).padStart(9)}`);
+    lines.push(
+      row.serverOnly
+        ? `${label.padEnd(52)} ${'server/build-time only (imports node: builtins)'}`
+        : `${label.padEnd(52)} ${kB(row.brotli ?? 0).padStart(9)} ${kB(row.gzip ?? 0).padStart(9)} ${kB(row.raw ?? 0).padStart(9)}`,
+    );
   }
   return lines.join('\n');
 }

@@ -21,6 +21,10 @@ export default defineConfig({
   projects: [
     { name: 'consumer', testMatch: 'consumer-test/consumer.spec.ts' },
     { name: 'template', testMatch: 'create-app/template.spec.ts' },
-    { name: 'production-install', testMatch: 'production-install/productionInstall.spec.ts', use: { serviceWorkers: 'allow' } },
+    {
+      name: 'production-install',
+      testMatch: 'production-install/productionInstall.spec.ts',
+      use: { serviceWorkers: 'allow' },
+    },
   ],
 });

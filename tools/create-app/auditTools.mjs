@@ -2,7 +2,17 @@
 // audit scripts, which work unchanged at the app's root, and the packages the audit code imports.
 
 /** The root scripts that build and run audits/; their paths (audits/...) are the same in the app. */
-export const AUDIT_SCRIPTS = ['audit:build', 'audit', 'audit:lighthouse', 'audit:perf', 'audit:timings', 'audit:baseline', 'audit:report', 'audit:update-baseline', 'test:audit'];
+export const AUDIT_SCRIPTS = [
+  'audit:build',
+  'audit',
+  'audit:lighthouse',
+  'audit:perf',
+  'audit:timings',
+  'audit:baseline',
+  'audit:report',
+  'audit:update-baseline',
+  'test:audit',
+];
 
 /** Audit imports the root package.json pins (lighthouse; @playwright/test is among the app's tools already). */
 export const AUDIT_TOOLS = ['lighthouse'];
@@ -45,7 +55,10 @@ export function auditDevDependencies(root, lock) {
   }
   for (const name of AUDIT_LOCKED_PACKAGES) {
     const version = lock.packages?.[`node_modules/${name}`]?.version;
-    if (!version) throw new Error(`package-lock.json has no node_modules/${name}, which the app's audits import; run npm install at the root.`);
+    if (!version)
+      throw new Error(
+        `package-lock.json has no node_modules/${name}, which the app's audits import; run npm install at the root.`,
+      );
     ranges[name] = `^${version}`;
   }
   return ranges;

@@ -19,7 +19,8 @@ const templateDir = new URL('./template/', import.meta.url);
  */
 export function createApp(targetDir, { tarballs, root = repoRoot, name, insideRoot = false } = {}) {
   const dir = resolve(targetDir);
-  if (existsSync(dir) && readdirSync(dir).length > 0) throw new Error(`${dir} exists and is not empty; pick a new folder.`);
+  if (existsSync(dir) && readdirSync(dir).length > 0)
+    throw new Error(`${dir} exists and is not empty; pick a new folder.`);
   if (!insideRoot && !relative(root, dir).startsWith('..')) {
     // Inside the monorepo npm would treat it as part of the workspace and link the packages.
     throw new Error(`${dir} is inside the Pronto repository; create the app outside it.`);
@@ -38,7 +39,8 @@ export function createApp(targetDir, { tarballs, root = repoRoot, name, insideRo
     const path = join(dir, file);
     const next = existsSync(path) ? applyRewrite(readFileSync(path, 'utf8'), search, replacement) : undefined;
     if (next !== undefined) writeFileSync(path, next);
-    else if (!optional) throw new Error(`The demo changed: ${file} no longer contains ${search}; update tools/create-app/rewrites.mjs.`);
+    else if (!optional)
+      throw new Error(`The demo changed: ${file} no longer contains ${search}; update tools/create-app/rewrites.mjs.`);
   }
 
   const sizeLimit = appSizeLimit(JSON.parse(readFileSync(join(root, '.size-limit.json'), 'utf8')));

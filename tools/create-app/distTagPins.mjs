@@ -48,7 +48,9 @@ export function distTagPins(lock) {
       const resolved = resolveInLock(packages, path, name);
       if (!resolved) {
         if (entry.optionalDependencies?.[name]) continue;
-        throw new Error(`package-lock.json has no copy of ${name} for ${path} (declared as "${spec}"); run npm install at the root.`);
+        throw new Error(
+          `package-lock.json has no copy of ${name} for ${path} (declared as "${spec}"); run npm install at the root.`,
+        );
       }
       const parent = path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length);
       (pins[parent] ??= {})[name] = packages[resolved].version;

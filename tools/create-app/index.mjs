@@ -12,7 +12,16 @@ import { buildTemplate } from './buildTemplate.mjs';
 
 // npm runs scripts from the package root; INIT_CWD is where the user typed the command.
 const cwd = process.env.INIT_CWD ?? process.cwd();
-const { positionals } = parseArgs({ options: { name: { type: 'string' }, tarballs: { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } }, allowPositionals: true, strict: false });
+const { positionals } = parseArgs({
+  options: {
+    name: { type: 'string' },
+    tarballs: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean', short: 'v' },
+  },
+  allowPositionals: true,
+  strict: false,
+});
 if (positionals[0] && !relative(repoRoot, resolve(cwd, positionals[0])).startsWith('..')) {
   // Inside the monorepo npm would treat the app as part of the workspace and link the packages.
   console.error(`${resolve(cwd, positionals[0])} is inside the Pronto repository; create the app outside it.`);
@@ -23,7 +32,9 @@ const temp = mkdtempSync(join(tmpdir(), 'pronto-template-'));
 try {
   const templateDir = join(temp, 'template');
   buildTemplate(templateDir);
-  const { version } = JSON.parse(readFileSync(new URL('../../packages/create-pronto/package.json', import.meta.url), 'utf8'));
+  const { version } = JSON.parse(
+    readFileSync(new URL('../../packages/create-pronto/package.json', import.meta.url), 'utf8'),
+  );
   process.exitCode = runCli(process.argv.slice(2), { templateDir, cwd, version });
 } finally {
   rmSync(temp, { recursive: true, force: true });

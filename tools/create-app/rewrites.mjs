@@ -55,7 +55,11 @@ export const REWRITES = [
   ['audits/audit.config.ts', "'apps/demo/", "'"],
   // A new app has no baseline (its figures must be measured on its own machine): the step says so and passes.
   ['audits/audit.config.ts', 'export const requireBaseline = true;', 'export const requireBaseline = false;'],
-  ['audits/audit.config.ts', '(figures in audits/README.md)', '(figures measured on the Pronto demo this app was made from)'],
+  [
+    'audits/audit.config.ts',
+    '(figures in audits/README.md)',
+    '(figures measured on the Pronto demo this app was made from)',
+  ],
   ['audits/tsconfig.json', '"../tsconfig.json"', '"../tsconfig.base.json"'],
   // The audit tool's Vitest project stays in the monorepo (AUDIT_SKIP).
   ['audits/tsconfig.json', '"vitest.config.ts", ', ''],
@@ -69,7 +73,8 @@ export const SKIP = /(^|\/)(node_modules|dist|dist-next|dist-server|test-results
  * change), the README of the monorepo's measurements, and the tests of the audit tool itself (gate tests, their
  * fixture site and Vitest project), which check the tool rather than the app.
  */
-export const AUDIT_SKIP = /^audits\/(baseline\.json|README\.md|fixtures|vitest\.config\.ts|src\/testing)(\/|$)|^audits\/.*\.test\.ts$/;
+export const AUDIT_SKIP =
+  /^audits\/(baseline\.json|README\.md|fixtures|vitest\.config\.ts|src\/testing)(\/|$)|^audits\/.*\.test\.ts$/;
 
 /**
  * Whether a monorepo-relative path (forward slashes) stays out of the app.
@@ -105,6 +110,8 @@ export function appSizeLimit(monorepoEntries) {
   return entries.map(({ disablePlugins: _drop, ...entry }) => ({
     ...entry,
     name: entry.name.replace(/^demo:\s*/, 'app: '),
-    path: Array.isArray(entry.path) ? entry.path.map((p) => p.replace(/^apps\/demo\//, '')) : entry.path.replace(/^apps\/demo\//, ''),
+    path: Array.isArray(entry.path)
+      ? entry.path.map((p) => p.replace(/^apps\/demo\//, ''))
+      : entry.path.replace(/^apps\/demo\//, ''),
   }));
 }

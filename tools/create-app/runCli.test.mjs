@@ -11,7 +11,10 @@ after(() => rmSync(temp, { recursive: true, force: true }));
 
 const templateDir = join(temp, 'template');
 mkdirSync(join(templateDir, 'src'), { recursive: true });
-writeFileSync(join(templateDir, 'package.json'), JSON.stringify({ name: '{{name}}', dependencies: { '@pronto/rum': '^0.1.0', react: '^19' } }));
+writeFileSync(
+  join(templateDir, 'package.json'),
+  JSON.stringify({ name: '{{name}}', dependencies: { '@pronto/rum': '^0.1.0', react: '^19' } }),
+);
 writeFileSync(join(templateDir, 'README.md'), '# {{name}}\n');
 writeFileSync(join(templateDir, 'gitignore'), 'node_modules/\n');
 writeFileSync(join(templateDir, 'src/main.tsx'), 'export {};\n');
@@ -25,7 +28,13 @@ function cli(...argv) {
   const out = [];
   /** @type {string[]} */
   const err = [];
-  const code = runCli(argv, { templateDir, cwd: temp, version: '9.9.9', out: (line) => out.push(line), err: (line) => err.push(line) });
+  const code = runCli(argv, {
+    templateDir,
+    cwd: temp,
+    version: '9.9.9',
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+  });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 

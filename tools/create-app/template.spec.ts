@@ -23,7 +23,10 @@ async function inApp(dir: string, command: string, args: string[]) {
 /** Like {@link inApp}, but a non-zero exit is returned instead of thrown (a gate that measured and missed). */
 async function inAppExitCode(dir: string, command: string, args: string[]) {
   try {
-    return { code: 0, ...(await run(command, args, { cwd: dir, maxBuffer: 64 << 20, env: { ...process.env, CI: '' } })) };
+    return {
+      code: 0,
+      ...(await run(command, args, { cwd: dir, maxBuffer: 64 << 20, env: { ...process.env, CI: '' } })),
+    };
   } catch (error) {
     const { code = 1, stdout = '', stderr = '' } = error as { code?: number; stdout?: string; stderr?: string };
     return { code, stdout, stderr };
@@ -48,13 +51,29 @@ test('npm create pronto: the packed initializer makes an app that installs from 
 
   // Exactly what `npm create pronto@latest my-shop` runs, from the packed initializer instead of the registry,
   // with the @pronto packages from the local tarballs.
-  const { stdout: created } = await inApp(temp, 'npm', ['exec', '--yes', '--prefer-offline', '--package', tarballs.get('create-pronto')!, '--', 'create-pronto', 'my-shop', '--tarballs', tarballDir]);
+  const { stdout: created } = await inApp(temp, 'npm', [
+    'exec',
+    '--yes',
+    '--prefer-offline',
+    '--package',
+    tarballs.get('create-pronto')!,
+    '--',
+    'create-pronto',
+    'my-shop',
+    '--tarballs',
+    tarballDir,
+  ]);
   expect(created).toContain('Created my-shop');
   expect(created).toContain('  cd my-shop\n');
   const app = join(temp, 'my-shop');
-  const manifest = JSON.parse(readFileSync(join(app, 'package.json'), 'utf8')) as { name: string; dependencies: Record<string, string> };
+  const manifest = JSON.parse(readFileSync(join(app, 'package.json'), 'utf8')) as {
+    name: string;
+    dependencies: Record<string, string>;
+  };
   expect(manifest.name).toBe('my-shop');
-  expect(manifest.dependencies['@pronto/virtual-list']).toMatch(new RegExp(`^file:${tarballDir}/pronto-virtual-list-[\\d.]+\\.tgz$`));
+  expect(manifest.dependencies['@pronto/virtual-list']).toMatch(
+    new RegExp(`^file:${tarballDir}/pronto-virtual-list-[\\d.]+\\.tgz$`),
+  );
   // The app's README starts it and tests it with the same two commands as the Pronto repository's README.
   const quickStart = '```sh\nnpm install && npm start\nnpm ci && npm test\n```';
   expect(readFileSync(join(repoRoot, 'README.md'), 'utf8')).toContain(quickStart);
@@ -66,12 +85,19 @@ test('npm create pronto: the packed initializer makes an app that installs from 
   // install asks for, so on a fresh machine an offline install fails with ENOTCACHED.
   await inApp(app, 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund']);
   const { stdout: tree } = await inApp(app, 'npm', ['ls', '--json', '--depth=0', '@pronto/rum']);
-  expect((JSON.parse(tree) as { dependencies: Record<string, { resolved: string }> }).dependencies['@pronto/rum']?.resolved).toMatch(/^file:.*pronto-rum-[\d.]+\.tgz$/);
+  expect(
+    (JSON.parse(tree) as { dependencies: Record<string, { resolved: string }> }).dependencies['@pronto/rum']?.resolved,
+  ).toMatch(/^file:.*pronto-rum-[\d.]+\.tgz$/);
 
   if (full) {
     // Colour codes (Playwright's workers force colour, and children inherit it) would split the counts.
     const stdout = stripVTControlCharacters((await inApp(app, 'npm', ['test'])).stdout);
-    console.log(stdout.split('\n').filter((line) => /passed|failed|All size budgets/.test(line)).join('\n'));
+    console.log(
+      stdout
+        .split('\n')
+        .filter((line) => /passed|failed|All size budgets/.test(line))
+        .join('\n'),
+    );
     expect(stdout).toContain('All size budgets pass.');
     expect(stdout).toMatch(/Tests\s+\d+ passed/); // Vitest
     expect(stdout).toMatch(/\d+ passed \(/); // Playwright
@@ -91,20 +117,45 @@ test('npm create pronto: the packed initializer makes an app that installs from 
   await inApp(app, 'npm', ['run', 'audit:build']);
   // One run judges the deterministic limits (accessibility, best practices, SEO, CLS); timing limits need
   // confidence (5 runs) and are left to the A/B step below. Asserted here: it ran on the app's server.
-  const lighthouse = await inAppExitCode(app, 'npm', ['run', 'audit:lighthouse', '--', '--only', 'mobile-catalog', '--repeats', '1', '--confirm-runs', '0']);
+  const lighthouse = await inAppExitCode(app, 'npm', [
+    'run',
+    'audit:lighthouse',
+    '--',
+    '--only',
+    'mobile-catalog',
+    '--repeats',
+    '1',
+    '--confirm-runs',
+    '0',
+  ]);
   const lighthouseSummary = join(app, 'reports/lighthouse/summary.json');
-  expect(existsSync(lighthouseSummary), `Lighthouse wrote no summary:\n${lighthouse.stdout}\n${lighthouse.stderr}`).toBe(true);
-  const { origin, targets, failures } = readJson<{ origin: string; targets: { id: string; summary: { scores: Record<string, number>; metrics: Record<string, number> } }[]; failures: string[] }>(lighthouseSummary);
+  expect(
+    existsSync(lighthouseSummary),
+    `Lighthouse wrote no summary:\n${lighthouse.stdout}\n${lighthouse.stderr}`,
+  ).toBe(true);
+  const { origin, targets, failures } = readJson<{
+    origin: string;
+    targets: { id: string; summary: { scores: Record<string, number>; metrics: Record<string, number> } }[];
+    failures: string[];
+  }>(lighthouseSummary);
   expect(origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
   expect(targets.map((target) => target.id)).toEqual(['mobile-catalog']);
-  expect(Object.keys(targets[0]!.summary.scores).sort()).toEqual(['accessibility', 'best-practices', 'performance', 'seo']);
+  expect(Object.keys(targets[0]!.summary.scores).sort()).toEqual([
+    'accessibility',
+    'best-practices',
+    'performance',
+    'seo',
+  ]);
   expect(targets[0]!.summary.metrics.lcp).toBeGreaterThan(0);
   expect(lighthouse.code === 0, 'Lighthouse exits 1 exactly when it reports failures').toBe(failures.length === 0);
-  console.log(`Lighthouse in the app: ${JSON.stringify(targets[0]!.summary.scores)}${failures.length ? `; missed (one run, not confirmed): ${failures.join('; ')}` : ''}`);
+  console.log(
+    `Lighthouse in the app: ${JSON.stringify(targets[0]!.summary.scores)}${failures.length ? `; missed (one run, not confirmed): ${failures.join('; ')}` : ''}`,
+  );
 
   // The A/B timing gate in the app, shown able to fail: commit the app as the reference, add 150 ms of work at
   // the top of its entry (the regression a user could land), rebuild, and compare the first load with HEAD.
-  const git = (...args: string[]) => inApp(app, 'git', ['-c', 'user.name=Pronto test', '-c', 'user.email=test@pronto.invalid', ...args]);
+  const git = (...args: string[]) =>
+    inApp(app, 'git', ['-c', 'user.name=Pronto test', '-c', 'user.email=test@pronto.invalid', ...args]);
   await git('init', '-q');
   await git('add', '-A');
   await git('commit', '-qm', 'the app as created');
@@ -112,15 +163,31 @@ test('npm create pronto: the packed initializer makes an app that installs from 
   const clean = readFileSync(entry, 'utf8');
   writeFileSync(entry, `{ const end = performance.now() + 150; while (performance.now() < end); }\n${clean}`);
   await inApp(app, 'npm', ['run', 'build']);
-  const timings = await inAppExitCode(app, 'npm', ['run', 'audit:timings', '--', '--ci', '--against', 'HEAD', '--only', 'first-load']);
+  const timings = await inAppExitCode(app, 'npm', [
+    'run',
+    'audit:timings',
+    '--',
+    '--ci',
+    '--against',
+    'HEAD',
+    '--only',
+    'first-load',
+  ]);
   const timingsOutput = `${timings.stdout}\n${timings.stderr}`;
   expect(timings.code, timingsOutput).toBe(1);
   expect(timingsOutput).toMatch(/FAIL cpu:first-load cpuMs: reference \d+ ms vs candidate \d+ ms .*allowed \d+ ms/);
   const vitalsResults = join(app, 'reports/perf/results.json');
-  const { scenarios } = readJson<{ scenarios: Record<string, { median: Record<string, number>; facts: { requests: number } }> }>(vitalsResults);
+  const { scenarios } = readJson<{
+    scenarios: Record<string, { median: Record<string, number>; facts: { requests: number } }>;
+  }>(vitalsResults);
   expect(Object.keys(scenarios), timingsOutput).toEqual(['first-load']);
   expect(scenarios['first-load']!.facts.requests).toBeGreaterThan(3);
-  console.log(`Timings in the app, 150 ms injected: ${timingsOutput.split('\n').filter((line) => line.includes('FAIL')).join(' | ')}`);
+  console.log(
+    `Timings in the app, 150 ms injected: ${timingsOutput
+      .split('\n')
+      .filter((line) => line.includes('FAIL'))
+      .join(' | ')}`,
+  );
   writeFileSync(entry, clean);
   await inApp(app, 'npm', ['run', 'build']);
 
@@ -137,7 +204,9 @@ test('npm create pronto: the packed initializer makes an app that installs from 
   const { stdout: compared } = await inApp(app, process.execPath, ['audits/dist/src/bin/run.js', 'baseline']);
   expect(compared).toContain('Baseline: no figure regressed past its tolerance.');
   // The record names HEAD as the reference of later A/B runs.
-  expect(readJson<{ reference?: { commit: string } }>(join(app, 'audits/baseline.json')).reference?.commit).toMatch(/^[0-9a-f]{40}$/);
+  expect(readJson<{ reference?: { commit: string } }>(join(app, 'audits/baseline.json')).reference?.commit).toMatch(
+    /^[0-9a-f]{40}$/,
+  );
   await inApp(app, process.execPath, ['audits/dist/src/bin/run.js', 'report']);
   expect(readFileSync(join(app, 'reports/audit/index.html'), 'utf8')).toContain('mobile-catalog');
   console.log(`Audits in the app: ${((Date.now() - auditStarted) / 1000).toFixed(0)} s`);

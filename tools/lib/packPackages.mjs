@@ -18,14 +18,24 @@ export async function packPackages(outDir) {
   mkdirSync(outDir, { recursive: true });
   const tarballs = new Map();
   for (const { dir, manifest } of workspacePackages()) {
-    if (manifest.exports && !existsSync(join(dir, 'dist'))) throw new Error(`${manifest.name} has no dist/; run \`npm run build:packages\` first.`);
-    const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', outDir], { cwd: dir, maxBuffer: 64 << 20 });
+    if (manifest.exports && !existsSync(join(dir, 'dist')))
+      throw new Error(`${manifest.name} has no dist/; run \`npm run build:packages\` first.`);
+    const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', outDir], {
+      cwd: dir,
+      maxBuffer: 64 << 20,
+    });
     // npm prints the output of prepack scripts before the JSON.
     const [{ filename, files }] = JSON.parse(stdout.slice(stdout.indexOf('[')));
     /** @type {string[]} */
     const declared = (manifest.files ?? []).filter((/** @type {string} */ entry) => !entry.startsWith('!'));
-    const empty = declared.filter((entry) => !files.some((/** @type {{ path: string }} */ file) => file.path === entry || file.path.startsWith(`${entry}/`)));
-    if (empty.length) throw new Error(`${manifest.name}: the tarball has nothing of ${empty.join(', ')}; run \`npm run build:packages\` first.`);
+    const empty = declared.filter(
+      (entry) =>
+        !files.some((/** @type {{ path: string }} */ file) => file.path === entry || file.path.startsWith(`${entry}/`)),
+    );
+    if (empty.length)
+      throw new Error(
+        `${manifest.name}: the tarball has nothing of ${empty.join(', ')}; run \`npm run build:packages\` first.`,
+      );
     tarballs.set(manifest.name, join(outDir, filename));
   }
   return tarballs;

@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkBinManifest } from './checkBinManifest.mjs';
 
-const good = { name: 'create-x', type: 'module', engines: { node: '>=20.19' }, license: 'MIT', bin: { 'create-x': './index.mjs' } };
+const good = {
+  name: 'create-x',
+  type: 'module',
+  engines: { node: '>=20.19' },
+  license: 'MIT',
+  bin: { 'create-x': './index.mjs' },
+};
 const files = ['README.md', 'LICENSE', 'index.mjs', 'package.json'];
 
 describe('checkBinManifest', () => {
@@ -16,6 +22,8 @@ describe('checkBinManifest', () => {
   });
   it('needs a bin', () => {
     const { bin: _bin, ...rest } = good;
-    assert.deepEqual(checkBinManifest(rest, files), ['"bin" is missing: a package without exports must ship a command.']);
+    assert.deepEqual(checkBinManifest(rest, files), [
+      '"bin" is missing: a package without exports must ship a command.',
+    ]);
   });
 });

@@ -49,12 +49,18 @@ describe('checkManifest', () => {
   it('names every missing field', () => {
     const problems = checkManifest({ name: 'x' }, []);
     for (const field of ['"type"', '"exports"', '"types"', '"sideEffects"', '"files"', '"engines.node"', '"license"']) {
-      assert.ok(problems.some((problem) => problem.startsWith(field)), `no problem for ${field}: ${problems.join(' | ')}`);
+      assert.ok(
+        problems.some((problem) => problem.startsWith(field)),
+        `no problem for ${field}: ${problems.join(' | ')}`,
+      );
     }
   });
 
   it('refuses a React peer range that excludes React 18', () => {
-    const problems = checkManifest({ ...good, peerDependencies: { react: '^19', 'react-dom': '^18 || ^19' } }, goodImports);
+    const problems = checkManifest(
+      { ...good, peerDependencies: { react: '^19', 'react-dom': '^18 || ^19' } },
+      goodImports,
+    );
     assert.deepEqual(problems, ['peerDependencies.react is "^19", which refuses react@18.2.0: use "^18 || ^19".']);
   });
 
@@ -73,7 +79,10 @@ describe('checkManifest', () => {
     const manifest = { ...good, peerDependencies: { ...good.peerDependencies, vite: '>=6' } };
     const typeImports = [{ file: 'dist/vite.d.ts', specifier: 'vite', typeOnly: true }];
     assert.deepEqual(checkManifest(manifest, [...goodImports, ...typeImports]), []);
-    const missing = checkManifest(good, [...goodImports, { file: 'dist/x.d.ts', specifier: 'csstype', typeOnly: true }]);
+    const missing = checkManifest(good, [
+      ...goodImports,
+      { file: 'dist/x.d.ts', specifier: 'csstype', typeOnly: true },
+    ]);
     assert.ok(missing.some((problem) => problem.includes('import types from "csstype"')));
   });
 });

@@ -12,12 +12,18 @@ import { expectedLinks } from '../lib/projectLinks.mjs';
  */
 export function checkMetadata(manifest, folder) {
   const problems = [];
-  if (typeof manifest.description !== 'string' || manifest.description.trim() === '') problems.push('"description" is missing: the registry shows it in search results.');
-  if (!Array.isArray(manifest.keywords) || manifest.keywords.length === 0 || !manifest.keywords.every((keyword) => typeof keyword === 'string' && keyword !== '')) {
+  if (typeof manifest.description !== 'string' || manifest.description.trim() === '')
+    problems.push('"description" is missing: the registry shows it in search results.');
+  if (
+    !Array.isArray(manifest.keywords) ||
+    manifest.keywords.length === 0 ||
+    !manifest.keywords.every((keyword) => typeof keyword === 'string' && keyword !== '')
+  ) {
     problems.push('"keywords" must be a non-empty list of words people search for.');
   }
   for (const [field, expected] of Object.entries(expectedLinks(folder))) {
-    if (!isDeepStrictEqual(manifest[field], expected)) problems.push(`"${field}" must be ${JSON.stringify(expected)} (tools/lib/projectLinks.mjs).`);
+    if (!isDeepStrictEqual(manifest[field], expected))
+      problems.push(`"${field}" must be ${JSON.stringify(expected)} (tools/lib/projectLinks.mjs).`);
   }
   // A bin-only package (an initializer) has no exports to extend.
   if (manifest.exports !== undefined && manifest.exports?.['./package.json'] !== './package.json') {

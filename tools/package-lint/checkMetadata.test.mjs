@@ -20,9 +20,20 @@ describe('checkMetadata', () => {
   });
   it('names each missing or wrong field', () => {
     const { description: _d, keywords: _k, homepage: _h, ...rest } = good;
-    const problems = checkMetadata({ ...rest, bugs: 'https://example.com', repository: { ...good.repository, directory: 'packages/other' }, exports: { '.': './dist/index.js' } }, 'example');
+    const problems = checkMetadata(
+      {
+        ...rest,
+        bugs: 'https://example.com',
+        repository: { ...good.repository, directory: 'packages/other' },
+        exports: { '.': './dist/index.js' },
+      },
+      'example',
+    );
     for (const field of ['description', 'keywords', 'repository', 'homepage', 'bugs', 'exports']) {
-      assert.ok(problems.some((problem) => problem.startsWith(`"${field}"`)), `no problem for ${field}: ${problems.join(' | ')}`);
+      assert.ok(
+        problems.some((problem) => problem.startsWith(`"${field}"`)),
+        `no problem for ${field}: ${problems.join(' | ')}`,
+      );
     }
     assert.equal(problems.length, 6);
   });

@@ -5,7 +5,12 @@ import { checkSourceMaps } from './checkSourceMaps.mjs';
 /** @type {Record<string, string>} */
 const files = {
   'dist/index.js.map': JSON.stringify({ version: 3, sources: ['../src/index.ts'], mappings: '' }),
-  'dist/inline.js.map': JSON.stringify({ version: 3, sources: ['../src/inline.ts'], sourcesContent: ['export {}'], mappings: '' }),
+  'dist/inline.js.map': JSON.stringify({
+    version: 3,
+    sources: ['../src/inline.ts'],
+    sourcesContent: ['export {}'],
+    mappings: '',
+  }),
   'src/index.ts': 'export {}',
 };
 const read = (/** @type {string} */ file) => files[file] ?? '';

@@ -28,7 +28,10 @@ const IGNORED_RESOLUTIONS = new Set(['node10', 'node16-cjs']);
  * @returns {Promise<string[]>}
  */
 async function packedFiles(dir) {
-  const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: dir, maxBuffer: 64 << 20 });
+  const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+    cwd: dir,
+    maxBuffer: 64 << 20,
+  });
   return JSON.parse(stdout)[0].files.map((/** @type {{ path: string }} */ file) => file.path);
 }
 
@@ -47,7 +50,9 @@ function publishedImports(dir, files) {
   for (const file of files.filter((path) => /\.d\.m?ts$/.test(path))) {
     // es-module-lexer cannot read `import type`; declaration files are simple enough for a pattern once
     // comments (JSDoc examples quote imports) are gone.
-    const code = readFileSync(join(dir, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+    const code = readFileSync(join(dir, file), 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/^\s*\/\/.*$/gm, '');
     for (const match of code.matchAll(/(?:(?<!['"\w$])from|\bimport\s*\(|^\s*import)\s*['"]([^'"\s][^'"]*)['"]/gm)) {
       if (match[1]) imports.push({ file, specifier: match[1], typeOnly: true });
     }
@@ -59,7 +64,10 @@ function publishedImports(dir, files) {
 async function runPublint(dir) {
   const { messages, pkg } = await publint({ pkgDir: dir, strict: true, pack: 'npm', level: 'suggestion' });
   // --strict turns warnings into errors; suggestions are listed too because they are cheap to follow.
-  return messages.map((message) => `publint ${message.type === 'suggestion' ? 'suggestion' : 'error'}: ${formatMessage(message, pkg, { color: false })}`);
+  return messages.map(
+    (message) =>
+      `publint ${message.type === 'suggestion' ? 'suggestion' : 'error'}: ${formatMessage(message, pkg, { color: false })}`,
+  );
 }
 
 /**
@@ -70,7 +78,9 @@ async function runAttw(dir) {
   const bin = join(repoRoot, 'node_modules/@arethetypeswrong/cli/dist/index.js');
   let stdout;
   try {
-    ({ stdout } = await run(process.execPath, [bin, '--pack', dir, '--profile', 'esm-only', '--format', 'json'], { maxBuffer: 256 << 20 }));
+    ({ stdout } = await run(process.execPath, [bin, '--pack', dir, '--profile', 'esm-only', '--format', 'json'], {
+      maxBuffer: 256 << 20,
+    }));
   } catch (caught) {
     // attw exits 1 when it finds problems but still prints its JSON report.
     const error = /** @type {Error & { stdout?: string, stderr?: string }} */ (caught);
@@ -79,9 +89,14 @@ async function runAttw(dir) {
   }
   const report = JSON.parse(stdout);
   /** @type {{ kind: string, entrypoint?: string, resolutionKind?: string }[]} */
-  const problems = (report.analysis?.problems ?? report.problems ?? []).filter((/** @type {{ resolutionKind?: string }} */ problem) => !IGNORED_RESOLUTIONS.has(problem.resolutionKind ?? ''));
+  const problems = (report.analysis?.problems ?? report.problems ?? []).filter(
+    (/** @type {{ resolutionKind?: string }} */ problem) => !IGNORED_RESOLUTIONS.has(problem.resolutionKind ?? ''),
+  );
   if (report.analysis?.types?.kind === 'untyped') problems.push({ kind: 'Untyped' });
-  return problems.map((problem) => `attw ${problem.kind}${problem.entrypoint ? ` at "${problem.entrypoint}"` : ''}${problem.resolutionKind ? ` (${problem.resolutionKind})` : ''}`);
+  return problems.map(
+    (problem) =>
+      `attw ${problem.kind}${problem.entrypoint ? ` at "${problem.entrypoint}"` : ''}${problem.resolutionKind ? ` (${problem.resolutionKind})` : ''}`,
+  );
 }
 
 /**
@@ -92,9 +107,15 @@ async function lintPackage({ dir, folder, manifest }) {
   if (!manifest.exports) {
     // A command-only package (create-pronto): no library surface for publint or attw to judge.
     const files = await packedFiles(dir);
-    return { folder, name: manifest.name, files: files.length, problems: [...checkBinManifest(manifest, files), ...checkMetadata(manifest, folder)] };
+    return {
+      folder,
+      name: manifest.name,
+      files: files.length,
+      problems: [...checkBinManifest(manifest, files), ...checkMetadata(manifest, folder)],
+    };
   }
-  if (!existsSync(join(dir, 'dist'))) return { folder, name: manifest.name, problems: ['dist/ is missing: run `npm run build:packages` first.'] };
+  if (!existsSync(join(dir, 'dist')))
+    return { folder, name: manifest.name, problems: ['dist/ is missing: run `npm run build:packages` first.'] };
   const files = await packedFiles(dir);
   const problems = checkManifest(manifest, publishedImports(dir, files), files);
   problems.push(...checkMetadata(manifest, folder));
@@ -119,12 +140,16 @@ for (let index = 0; index < packages.length; index += 2) {
 
 console.log('Package lint (publint --strict, attw --profile esm-only, manifest checks):');
 for (const result of results) {
-  console.log(`  ${result.problems.length ? 'FAIL' : 'ok  '} ${result.name}${result.files ? ` (${result.files} files packed)` : ''}`);
+  console.log(
+    `  ${result.problems.length ? 'FAIL' : 'ok  '} ${result.name}${result.files ? ` (${result.files} files packed)` : ''}`,
+  );
   for (const problem of result.problems) console.log(`         - ${problem}`);
 }
 const failed = results.filter((result) => result.problems.length);
 if (failed.length) {
-  console.error(`\n${failed.length} of ${results.length} packages have problems: ${failed.map((result) => result.name).join(', ')}`);
+  console.error(
+    `\n${failed.length} of ${results.length} packages have problems: ${failed.map((result) => result.name).join(', ')}`,
+  );
   process.exit(1);
 }
 console.log(`\nAll ${results.length} packages pass.`);

@@ -63,7 +63,11 @@ async function expectServesOffline(app: string, page: Page, context: BrowserCont
   const image = await fetch(new URL('api/images/1?format=webp', url));
   expect(image.status).toBe(200);
   expect(image.headers.get('content-type')).toBe('image/webp');
-  expect(Buffer.from(await image.arrayBuffer()).subarray(8, 12).toString('latin1')).toBe('WEBP');
+  expect(
+    Buffer.from(await image.arrayBuffer())
+      .subarray(8, 12)
+      .toString('latin1'),
+  ).toBe('WEBP');
 
   await page.goto(url);
   await expect(page.getByRole('heading', { name: 'Catalog' })).toBeVisible();
@@ -82,11 +86,15 @@ async function expectServesOffline(app: string, page: Page, context: BrowserCont
 
 // What a deployment does: the built app and server, its package.json, `npm ci --omit=dev`, `node dist-server/start.js`.
 // Whatever the server imports at run time (sharp for the catalog images) must be in `dependencies` for this to start.
-test('a production install of the demo (npm ci --omit=dev) installs, serves images through sharp, and works offline', async ({ page, context }) => {
+test('a production install of the demo (npm ci --omit=dev) installs, serves images through sharp, and works offline', async ({
+  page,
+  context,
+}) => {
   test.setTimeout(240_000);
   const demoDir = join(repoRoot, 'apps/demo');
   for (const built of ['dist/index.html', 'dist-server/start.js']) {
-    if (!existsSync(join(demoDir, built))) throw new Error(`apps/demo/${built} is missing; run \`npm run build\` first.`);
+    if (!existsSync(join(demoDir, built)))
+      throw new Error(`apps/demo/${built} is missing; run \`npm run build\` first.`);
   }
   const tarballs = await packPackages(join(temp, 'tarballs'));
 
@@ -94,13 +102,22 @@ test('a production install of the demo (npm ci --omit=dev) installs, serves imag
   mkdirSync(app);
   cpSync(join(demoDir, 'dist'), join(app, 'dist'), { recursive: true });
   cpSync(join(demoDir, 'dist-server'), join(app, 'dist-server'), { recursive: true });
-  const demo = JSON.parse(readFileSync(join(demoDir, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies?: Record<string, string> };
+  const demo = JSON.parse(readFileSync(join(demoDir, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+    devDependencies?: Record<string, string>;
+  };
   const dependencies = Object.fromEntries(
-    Object.entries(demo.dependencies).map(([name, range]) => [name, tarballs.has(name) ? `file:${tarballs.get(name)}` : range]),
+    Object.entries(demo.dependencies).map(([name, range]) => [
+      name,
+      tarballs.has(name) ? `file:${tarballs.get(name)}` : range,
+    ]),
   );
   // Stands in for the build tools a deployment leaves out (not vite: @pronto/lazy-image's optional peer keeps it).
   const devDependencies = { typescript: '*' };
-  writeFileSync(join(app, 'package.json'), `${JSON.stringify({ name: 'deploy', private: true, type: 'module', dependencies, devDependencies }, null, 2)}\n`);
+  writeFileSync(
+    join(app, 'package.json'),
+    `${JSON.stringify({ name: 'deploy', private: true, type: 'module', dependencies, devDependencies }, null, 2)}\n`,
+  );
 
   // The lockfile first (as a repository has it), then the install a deployment runs. The packages come from
   // the npm cache when it has them (--prefer-offline), so the test needs no network on a machine that ran `npm ci`.
@@ -116,11 +133,25 @@ test('a production install of the demo (npm ci --omit=dev) installs, serves imag
 // tarballs, a full install and build (as CI does), then only what `npm ci --omit=dev` installs next to the build.
 // The created app's lockfile must pass `npm ci`: lighthouse pulls in a dependency declared as "latest", which
 // the app pins through `overrides` (tools/create-app/distTagPins.mjs).
-test('a production install of an app made by create-pronto installs, serves, and works offline', async ({ page, context }) => {
+test('a production install of an app made by create-pronto installs, serves, and works offline', async ({
+  page,
+  context,
+}) => {
   test.setTimeout(360_000);
   const tarballDir = join(temp, 'created-tarballs');
   const tarballs = await packPackages(tarballDir);
-  await npm(temp, ['exec', '--yes', '--prefer-offline', '--package', tarballs.get('create-pronto')!, '--', 'create-pronto', 'shop', '--tarballs', tarballDir]);
+  await npm(temp, [
+    'exec',
+    '--yes',
+    '--prefer-offline',
+    '--package',
+    tarballs.get('create-pronto')!,
+    '--',
+    'create-pronto',
+    'shop',
+    '--tarballs',
+    tarballDir,
+  ]);
   const app = join(temp, 'shop');
   await npm(app, ['install', '--prefer-offline', '--no-audit', '--no-fund']);
   await npm(app, ['run', 'build']);

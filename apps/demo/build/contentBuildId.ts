@@ -33,11 +33,16 @@ export function contentBuildId({ id = process.env.PRONTO_BUILD_ID }: ContentBuil
       const hash = createHash('sha256');
       for (const fileName of Object.keys(bundle).sort()) {
         const output = bundle[fileName]!;
-        hash.update(fileName).update('\0').update(output.type === 'chunk' ? output.code : output.source).update('\0');
+        hash
+          .update(fileName)
+          .update('\0')
+          .update(output.type === 'chunk' ? output.code : output.source)
+          .update('\0');
       }
       const buildId = hash.digest('hex').slice(0, idLength);
       for (const output of Object.values(bundle)) {
-        if (output.type === 'chunk' && output.code.includes(placeholder)) output.code = output.code.replaceAll(placeholder, buildId);
+        if (output.type === 'chunk' && output.code.includes(placeholder))
+          output.code = output.code.replaceAll(placeholder, buildId);
       }
     },
   };

@@ -55,7 +55,8 @@ export function routePreloads(routes: Readonly<Record<string, string>>): Plugin 
       for (const [index, [path, module]] of Object.entries(routes).entries()) {
         const id = resolve(root, module);
         const chunk = chunks.find((candidate) => candidate.facadeModuleId === id);
-        if (!chunk) throw new Error(`routePreloads: no chunk for ${module} (route ${path}); is it imported with import()?`);
+        if (!chunk)
+          throw new Error(`routePreloads: no chunk for ${module} (route ${path}); is it imported with import()?`);
         const needed = new Set<string>();
         collect(chunk.fileName, needed);
         const files = [...needed].filter((file) => !initial.has(file));

@@ -39,7 +39,9 @@ describe('GET /api/images/:id', () => {
     const { channels } = await sharp(first.body).stats();
     const hex = (itemById(123)?.color ?? '').slice(1);
     const expected = [0, 2, 4].map((start) => Number.parseInt(hex.slice(start, start + 2), 16));
-    channels.slice(0, 3).forEach((channel, index) => expect(Math.abs(channel.mean - (expected[index] as number))).toBeLessThan(60));
+    channels
+      .slice(0, 3)
+      .forEach((channel, index) => expect(Math.abs(channel.mean - (expected[index] as number))).toBeLessThan(60));
     const other = await rawRequest(url, '/api/images/124?w=160&format=webp');
     expect(other.body.equals(first.body)).toBe(false);
   });
@@ -83,7 +85,10 @@ describe('createImageStore().settle()', () => {
     const directory = await mkdtemp(join(tmpdir(), 'pronto-images-'));
     try {
       const store = await createImageStore(directory);
-      const renders = [store.get({ id: 7, color: '#336699' }, 960, 'avif'), store.get({ id: 8, color: '#993366' }, 960, 'webp')];
+      const renders = [
+        store.get({ id: 7, color: '#336699' }, 960, 'avif'),
+        store.get({ id: 8, color: '#993366' }, 960, 'webp'),
+      ];
       await store.settle();
       // Both files are complete on disk without awaiting the renders themselves.
       const files = (await readdir(join(directory, 'v1'))).sort();

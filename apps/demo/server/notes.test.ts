@@ -144,7 +144,9 @@ describe('PUT /api/notes/:noteId', () => {
     const text = await put(freshId('ctype'), freshId('key'), body, { 'Content-Type': 'text/plain' });
     expect(text.status).toBe(415);
     expect(text.json().error).toMatch(/application\/json/);
-    const charset = await put(freshId('ctype'), freshId('key'), body, { 'Content-Type': 'application/json; charset=utf-8' });
+    const charset = await put(freshId('ctype'), freshId('key'), body, {
+      'Content-Type': 'application/json; charset=utf-8',
+    });
     expect(charset.status).toBe(200);
   });
 });
@@ -199,7 +201,10 @@ describe('API routing and reads', () => {
       expect({ query, status: bad.status }).toEqual({ query, status: 400 });
       expect(bad.json().error).toMatch(/(offset|limit) must be an integer/);
     }
-    const search = (await rawRequest(url, '/api/items?q=OAK%20KETTLE&limit=5')).json<{ items: { name: string }[]; total: number }>();
+    const search = (await rawRequest(url, '/api/items?q=OAK%20KETTLE&limit=5')).json<{
+      items: { name: string }[];
+      total: number;
+    }>();
     expect(search.total).toBeGreaterThan(0);
     expect(search.items.every((item) => item.name.toLowerCase().includes('oak kettle'))).toBe(true);
   });
@@ -288,7 +293,12 @@ describe('durability', () => {
     const created = await writeNote(first.server.url, 'PUT', noteId, key, body);
     await first.server.close();
 
-    const reopened = await createDemoServer({ port: 0, precompress: false, distDir: first.distDir, dataDir: first.dataDir });
+    const reopened = await createDemoServer({
+      port: 0,
+      precompress: false,
+      distDir: first.distDir,
+      dataDir: first.dataDir,
+    });
     try {
       const list = await rawRequest(reopened.url, '/api/items/30/notes');
       expect(list.json<{ notes: unknown[] }>().notes).toEqual([created.json<{ note: unknown }>().note]);

@@ -42,7 +42,16 @@ afterAll(async () => {
  */
 function pid1Command(): string[] {
   const asRoot = process.getuid?.() === 0;
-  return ['unshare', ...(asRoot ? [] : ['--map-root-user']), '--pid', '--fork', '--kill-child', '--mount-proc', process.execPath, startScript];
+  return [
+    'unshare',
+    ...(asRoot ? [] : ['--map-root-user']),
+    '--pid',
+    '--fork',
+    '--kill-child',
+    '--mount-proc',
+    process.execPath,
+    startScript,
+  ];
 }
 
 /** Starts `node start.js` and resolves with its printed URL; rejects with its output if it exits first. */
@@ -150,8 +159,14 @@ describe('start.js', () => {
     await expect(start(dataDir, { asPid1: true })).rejects.toThrow(
       `server exited with 1: Pronto demo could not start: ${dataDir} is in use by another running server (pid 1 on `,
     );
-    await expect(start(dataDir)).rejects.toThrow(/Stop that server first: the lock on .*LOCK is released by the operating system as soon as that process exits\./);
-    const written = await writeNote(first.url, 'PUT', 'twice-note', 'twice-key', { itemId: 5, text: 'still here', baseVersion: null });
+    await expect(start(dataDir)).rejects.toThrow(
+      /Stop that server first: the lock on .*LOCK is released by the operating system as soon as that process exits\./,
+    );
+    const written = await writeNote(first.url, 'PUT', 'twice-note', 'twice-key', {
+      itemId: 5,
+      text: 'still here',
+      baseVersion: null,
+    });
     expect(written.status).toBe(200);
     process.kill((await serverInNamespace(first.child)).pid, 'SIGTERM');
     expect(await exited(first.child)).toBe(0);

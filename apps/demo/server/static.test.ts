@@ -59,7 +59,9 @@ describe('static files', () => {
   });
 
   it('prefers brotli, honours q=0, and sends identity when nothing is accepted', async () => {
-    const both = await rawRequest(url, '/assets/index-abc123.js', { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    const both = await rawRequest(url, '/assets/index-abc123.js', {
+      headers: { 'Accept-Encoding': 'gzip, deflate, br' },
+    });
     expect(both.headers['content-encoding']).toBe('br');
     const noBr = await rawRequest(url, '/assets/index-abc123.js', { headers: { 'Accept-Encoding': 'br;q=0, gzip' } });
     expect(noBr.headers['content-encoding']).toBe('gzip');
@@ -72,7 +74,9 @@ describe('static files', () => {
     const first = await rawRequest(url, '/assets/index-abc123.js', { headers: { 'Accept-Encoding': 'br' } });
     const etag = first.headers.etag as string;
     expect(etag).toMatch(/^".+-br"$/);
-    const same = await rawRequest(url, '/assets/index-abc123.js', { headers: { 'Accept-Encoding': 'br', 'If-None-Match': etag } });
+    const same = await rawRequest(url, '/assets/index-abc123.js', {
+      headers: { 'Accept-Encoding': 'br', 'If-None-Match': etag },
+    });
     expect(same.status).toBe(304);
     expect(same.body.length).toBe(0);
     expect(same.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
@@ -87,7 +91,10 @@ describe('static files', () => {
   });
 
   it('answers HEAD with the headers and no body', async () => {
-    const head = await rawRequest(url, '/assets/index-abc123.js', { method: 'HEAD', headers: { 'Accept-Encoding': 'gzip' } });
+    const head = await rawRequest(url, '/assets/index-abc123.js', {
+      method: 'HEAD',
+      headers: { 'Accept-Encoding': 'gzip' },
+    });
     expect(head.status).toBe(200);
     expect(head.body.length).toBe(0);
     expect(head.headers['content-encoding']).toBe('gzip');

@@ -2,7 +2,12 @@
 import { CacheableResponsePlugin } from 'workbox-cacheable-response';
 import { clientsClaim } from 'workbox-core';
 import { ExpirationPlugin } from 'workbox-expiration';
-import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
+import {
+  cleanupOutdatedCaches,
+  createHandlerBoundToURL,
+  precacheAndRoute,
+  type PrecacheEntry,
+} from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from 'workbox-strategies';
 import { handleRumSync, replayRumOutbox } from '@pronto/rum/sw';
@@ -43,10 +48,14 @@ registerRoute(
 
 // Built images (the hero in several widths and formats) are content-hashed: cache the one this device picks.
 registerRoute(
-  ({ url, request }) => isGet(request) && url.pathname.startsWith('/assets/') && /\.(avif|webp|jpe?g|png)$/.test(url.pathname),
+  ({ url, request }) =>
+    isGet(request) && url.pathname.startsWith('/assets/') && /\.(avif|webp|jpe?g|png)$/.test(url.pathname),
   new CacheFirst({
     cacheName: 'built-images',
-    plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: 40, purgeOnQuotaError: true })],
+    plugins: [
+      new CacheableResponsePlugin({ statuses: [200] }),
+      new ExpirationPlugin({ maxEntries: 40, purgeOnQuotaError: true }),
+    ],
   }),
 );
 

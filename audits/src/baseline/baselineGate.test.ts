@@ -42,10 +42,30 @@ function writeReports({ entryBrotli, requests = 9, cls = 0, lcpElement = 'img.he
       ],
     }),
   );
-  const facts = { cls, lcpElement, requests, bytes: 80_000, allRequests: requests + 9, allBytes: 120_000, renderBlocking: ['/', '/assets/entry.css'] };
+  const facts = {
+    cls,
+    lcpElement,
+    requests,
+    bytes: 80_000,
+    allRequests: requests + 9,
+    allBytes: 120_000,
+    renderBlocking: ['/', '/assets/entry.css'],
+  };
   writeFileSync(
     join(root, 'reports/perf/results.json'),
-    JSON.stringify({ scenarios: { 'first-load': { runs: 4, median: { lcp: 2_300 }, min: {}, max: {}, attribution: { longFrameScripts: [] }, failures: [], facts } } }),
+    JSON.stringify({
+      scenarios: {
+        'first-load': {
+          runs: 4,
+          median: { lcp: 2_300 },
+          min: {},
+          max: {},
+          attribution: { longFrameScripts: [] },
+          failures: [],
+          facts,
+        },
+      },
+    }),
   );
 }
 
@@ -58,7 +78,11 @@ describe('baseline gate', () => {
     const baseline = JSON.parse(readFileSync(join(root, 'audits/baseline.json'), 'utf8'));
     expect(baseline.figures['size:chunk:entry.js']).toEqual({ kind: 'bytes', value: 3_952 });
     expect(baseline.figures['vitals:first-load:requests']).toEqual({ kind: 'count', value: 9 });
-    expect(baseline.figures['vitals:first-load:renderBlocking']).toEqual({ kind: 'identity', value: 0, text: '/ /assets/entry.css' });
+    expect(baseline.figures['vitals:first-load:renderBlocking']).toEqual({
+      kind: 'identity',
+      value: 0,
+      text: '/ /assets/entry.css',
+    });
     // Timings are judged A/B against the reference build, never against stored numbers.
     expect(Object.keys(baseline.figures).some((id) => id.endsWith(':lcp'))).toBe(false);
     expect(await run()).toBe(0);
@@ -77,7 +101,9 @@ describe('baseline gate', () => {
     await run('--update');
     writeReports({ entryBrotli: 3_952 + 30_000 });
     expect(await run()).toBe(1);
-    expect(out.error.join('\n')).toContain('size:chunk:entry.js regressed by 30000 B / 759.1 % (3952 B -> 33952 B, allowed 0 B)');
+    expect(out.error.join('\n')).toContain(
+      'size:chunk:entry.js regressed by 30000 B / 759.1 % (3952 B -> 33952 B, allowed 0 B)',
+    );
     expect(out.error.join('\n')).toContain('size:budget:demo: initial load regressed by 30000 B');
     // The build is reproducible (see audit.config.ts): the same code gives the same bytes, so one more byte fails.
     writeReports({ entryBrotli: 3_952 });
@@ -107,7 +133,9 @@ describe('baseline gate', () => {
     writeReports({ entryBrotli: 3_952 });
     expect(await main(['--root', root], { requireBaseline: false })).toBe(0);
     expect(out.error).toEqual([]);
-    expect(out.log.join('\n')).toContain('Baseline: no baseline yet (audits/baseline.json), so 8 figure(s) were not compared with anything.');
+    expect(out.log.join('\n')).toContain(
+      'Baseline: no baseline yet (audits/baseline.json), so 8 figure(s) were not compared with anything.',
+    );
     expect(out.log.join('\n')).toContain('Run `npm run audit:update-baseline`');
   });
 });

@@ -44,10 +44,15 @@ export function stableChunkName(file: string): string {
 
 /** Brotli bytes of each size budget and each chunk (by its hash-free name) from reports/size/sizes.json. */
 export function sizeFigures(report: SizeReport): Figure[] {
-  const figures: Figure[] = report.budgets.map((budget) => ({ id: `size:budget:${budget.name}`, kind: 'bytes', value: budget.size }));
+  const figures: Figure[] = report.budgets.map((budget) => ({
+    id: `size:budget:${budget.name}`,
+    kind: 'bytes',
+    value: budget.size,
+  }));
   const byName = new Map<string, number>();
   // Two chunks can share a stable name (a route split in two): add them up rather than let one hide the other.
-  for (const chunk of report.chunks) byName.set(stableChunkName(chunk.file), (byName.get(stableChunkName(chunk.file)) ?? 0) + chunk.brotli);
+  for (const chunk of report.chunks)
+    byName.set(stableChunkName(chunk.file), (byName.get(stableChunkName(chunk.file)) ?? 0) + chunk.brotli);
   for (const [name, brotli] of byName) figures.push({ id: `size:chunk:${name}`, kind: 'bytes', value: brotli });
   return figures;
 }
@@ -62,13 +67,25 @@ export function lighthouseFigures(result: LighthouseAuditResult): Figure[] {
   for (const target of result.targets) {
     for (const [category, score] of Object.entries(target.summary.scores)) {
       if (category === 'performance') continue;
-      figures.push(withSpread({ id: `lighthouse:${target.id}:${category}`, kind: 'score', value: score }, target.samples.map((s) => s.scores[category as keyof typeof s.scores])));
+      figures.push(
+        withSpread(
+          { id: `lighthouse:${target.id}:${category}`, kind: 'score', value: score },
+          target.samples.map((s) => s.scores[category as keyof typeof s.scores]),
+        ),
+      );
     }
     const cls = target.summary.metrics.cls;
-    if (cls !== undefined) figures.push(withSpread({ id: `lighthouse:${target.id}:cls`, kind: 'cls', value: cls }, target.samples.map((s) => s.metrics.cls)));
+    if (cls !== undefined)
+      figures.push(
+        withSpread(
+          { id: `lighthouse:${target.id}:cls`, kind: 'cls', value: cls },
+          target.samples.map((s) => s.metrics.cls),
+        ),
+      );
     // The selector only: Lighthouse's HTML snippet carries the server's port and the image URL.
     const lcpSelector = target.summary.lcpElement?.split(' <')[0];
-    if (lcpSelector) figures.push({ id: `lighthouse:${target.id}:lcpElement`, kind: 'identity', value: 0, text: lcpSelector });
+    if (lcpSelector)
+      figures.push({ id: `lighthouse:${target.id}:lcpElement`, kind: 'identity', value: 0, text: lcpSelector });
   }
   return figures;
 }
@@ -87,10 +104,16 @@ export function vitalsFigures(scenarios: Record<string, ScenarioSummary>): Figur
     const id = (name: string) => `vitals:${scenario}:${name}`;
     figures.push({ id: id('cls'), kind: 'cls', value: facts.cls });
     if (scenario !== 'first-load') continue;
-    if (facts.lcpElement !== undefined) figures.push({ id: id('lcpElement'), kind: 'identity', value: 0, text: facts.lcpElement });
+    if (facts.lcpElement !== undefined)
+      figures.push({ id: id('lcpElement'), kind: 'identity', value: 0, text: facts.lcpElement });
     figures.push({ id: id('requests'), kind: 'count', value: facts.requests });
     figures.push({ id: id('bytes'), kind: 'bytes', value: facts.bytes });
-    figures.push({ id: id('renderBlocking'), kind: 'identity', value: 0, text: facts.renderBlocking.join(' ') || '(none)' });
+    figures.push({
+      id: id('renderBlocking'),
+      kind: 'identity',
+      value: 0,
+      text: facts.renderBlocking.join(' ') || '(none)',
+    });
   }
   return figures;
 }

@@ -4,7 +4,13 @@ import { allowedSlack, compareFigures, describeRegression, updateBaseline } from
 import type { Baseline } from './types.js';
 
 // The repository's policy: deterministic figures are exact (cls keeps a hair under anything visible).
-const tolerances = { bytes: { absolute: 0 }, count: { absolute: 0 }, score: { absolute: 0 }, cls: { absolute: 0.001 }, identity: { absolute: 0 } };
+const tolerances = {
+  bytes: { absolute: 0 },
+  count: { absolute: 0 },
+  score: { absolute: 0 },
+  cls: { absolute: 0.001 },
+  identity: { absolute: 0 },
+};
 const baseline: Baseline = {
   updatedAt: '2026-01-01T00:00:00.000Z',
   note: '',
@@ -35,7 +41,9 @@ describe('compareFigures', () => {
     expect(regressions.map((r) => r.id)).toEqual(['size:chunk:entry.js', 'vitals:s:lcpElement']);
     expect(added.map((figure) => figure.id)).toEqual(['size:chunk:new.js']);
     expect(notMeasured).toEqual(['vitals:gone:bytes']);
-    expect(describeRegression(regressions[0]!)).toBe('size:chunk:entry.js regressed by 1 B / 0.0 % (4000 B -> 4001 B, allowed 0 B)');
+    expect(describeRegression(regressions[0]!)).toBe(
+      'size:chunk:entry.js regressed by 1 B / 0.0 % (4000 B -> 4001 B, allowed 0 B)',
+    );
     expect(describeRegression(regressions[1]!)).toBe('vitals:s:lcpElement changed: "img.hero" -> "h1"');
   });
 
@@ -76,7 +84,12 @@ describe('updateBaseline', () => {
     expect(next.figures['vitals:s:cls']).toBeUndefined();
     expect(next.figures['size:chunk:entry.js']).toBeUndefined();
     expect(next.figures['lighthouse:m:accessibility']).toEqual({ kind: 'score', value: 1 });
-    expect(Object.keys(next.figures)).toEqual(['lighthouse:m:accessibility', 'size:chunk:main.js', 'vitals:gone:bytes', 'vitals:s:requests']);
+    expect(Object.keys(next.figures)).toEqual([
+      'lighthouse:m:accessibility',
+      'size:chunk:main.js',
+      'vitals:gone:bytes',
+      'vitals:s:requests',
+    ]);
   });
 });
 

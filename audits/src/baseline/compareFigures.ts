@@ -33,7 +33,11 @@ export function allowedSlack(tolerance: Tolerance, baseline: number): number {
  * Compares every current figure that the baseline also has. Figures only on one side are listed apart:
  * a short CI run measures a subset, and a new chunk is not a regression of an old one.
  */
-export function compareFigures(baseline: Baseline, current: readonly Figure[], tolerances: Readonly<Record<FigureKind, Tolerance>>) {
+export function compareFigures(
+  baseline: Baseline,
+  current: readonly Figure[],
+  tolerances: Readonly<Record<FigureKind, Tolerance>>,
+) {
   const comparisons: Comparison[] = [];
   const added: Figure[] = [];
   for (const figure of current) {
@@ -44,12 +48,30 @@ export function compareFigures(baseline: Baseline, current: readonly Figure[], t
     }
     if (figure.kind === 'identity' || before.kind === 'identity') {
       const changed = (before.text ?? '') !== (figure.text ?? '');
-      comparisons.push({ id: figure.id, kind: 'identity', baseline: 0, current: changed ? 1 : 0, baselineText: before.text ?? '', currentText: figure.text ?? '', worseBy: changed ? 1 : 0, allowed: 0, regressed: changed });
+      comparisons.push({
+        id: figure.id,
+        kind: 'identity',
+        baseline: 0,
+        current: changed ? 1 : 0,
+        baselineText: before.text ?? '',
+        currentText: figure.text ?? '',
+        worseBy: changed ? 1 : 0,
+        allowed: 0,
+        regressed: changed,
+      });
       continue;
     }
     const allowed = allowedSlack(tolerances[figure.kind], before.value);
     const change = worseBy(figure.kind, before.value, figure.value);
-    comparisons.push({ id: figure.id, kind: figure.kind, baseline: before.value, current: figure.value, worseBy: change, allowed, regressed: change > allowed + EPSILON });
+    comparisons.push({
+      id: figure.id,
+      kind: figure.kind,
+      baseline: before.value,
+      current: figure.value,
+      worseBy: change,
+      allowed,
+      regressed: change > allowed + EPSILON,
+    });
   }
   const seen = new Set(current.map((figure) => figure.id));
   const notMeasured = Object.keys(baseline.figures).filter((id) => !seen.has(id));
@@ -67,9 +89,12 @@ export function formatFigure(kind: FigureKind, value: number): string {
 
 /** "size:chunk:entry.js regressed by 900 B / 22.8 % (3952 B -> 4852 B, allowed 0 B)" */
 export function describeRegression(comparison: Comparison): string {
-  if (comparison.kind === 'identity') return `${comparison.id} changed: "${comparison.baselineText}" -> "${comparison.currentText}"`;
+  if (comparison.kind === 'identity')
+    return `${comparison.id} changed: "${comparison.baselineText}" -> "${comparison.currentText}"`;
   const f = (value: number) => formatFigure(comparison.kind, value);
-  const percent = comparison.baseline ? ` / ${((comparison.worseBy / Math.abs(comparison.baseline)) * 100).toFixed(1)} %` : '';
+  const percent = comparison.baseline
+    ? ` / ${((comparison.worseBy / Math.abs(comparison.baseline)) * 100).toFixed(1)} %`
+    : '';
   return `${comparison.id} regressed by ${f(comparison.worseBy)}${percent} (${f(comparison.baseline)} -> ${f(comparison.current)}, allowed ${f(comparison.allowed)})`;
 }
 
@@ -82,9 +107,16 @@ function groupOf(id: string): string {
  * A new baseline: the current figures replace every old figure of the groups they belong to (so a chunk that no
  * longer exists leaves the baseline), and groups this run did not measure (a CI subset) are kept as they were.
  */
-export function updateBaseline(previous: Baseline | undefined, current: readonly Figure[], note: string, now = new Date()): Baseline {
+export function updateBaseline(
+  previous: Baseline | undefined,
+  current: readonly Figure[],
+  note: string,
+  now = new Date(),
+): Baseline {
   const measured = new Set(current.map((figure) => groupOf(figure.id)));
-  const figures: Baseline['figures'] = Object.fromEntries(Object.entries(previous?.figures ?? {}).filter(([id]) => !measured.has(groupOf(id))));
+  const figures: Baseline['figures'] = Object.fromEntries(
+    Object.entries(previous?.figures ?? {}).filter(([id]) => !measured.has(groupOf(id))),
+  );
   for (const { id, ...rest } of current) figures[id] = rest;
   const sorted = Object.fromEntries(Object.entries(figures).sort(([a], [b]) => a.localeCompare(b)));
   return { updatedAt: now.toISOString(), note, figures: sorted };

@@ -47,15 +47,27 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (code !== 0) failed.push(name);
   };
 
-  if (!existsSync(join(root, 'reports/size/sizes.json'))) console.log('(no reports/size/sizes.json: run `npm run test:size` for the size figures)');
+  if (!existsSync(join(root, 'reports/size/sizes.json')))
+    console.log('(no reports/size/sizes.json: run `npm run test:size` for the size figures)');
   // Reports of an earlier run must not stand in for a step that is skipped or fails this time.
-  for (const dir of ['reports/lighthouse', 'reports/timings', 'reports/perf']) rmSync(join(root, dir), { recursive: true, force: true });
-  if (!values['skip-lighthouse']) await step('Lighthouse (deterministic limits)', () => lighthouse([...(values.ci ? ['--ci'] : []), '--confirm-runs', '0']));
+  for (const dir of ['reports/lighthouse', 'reports/timings', 'reports/perf'])
+    rmSync(join(root, dir), { recursive: true, force: true });
+  if (!values['skip-lighthouse'])
+    await step('Lighthouse (deterministic limits)', () =>
+      lighthouse([...(values.ci ? ['--ci'] : []), '--confirm-runs', '0']),
+    );
   if (!values['skip-timings']) {
-    await step('Timings A/B against the reference', () => timings([...(values.ci ? ['--ci'] : []), ...(values.against ? ['--against', values.against] : [])]));
+    await step('Timings A/B against the reference', () =>
+      timings([...(values.ci ? ['--ci'] : []), ...(values.against ? ['--against', values.against] : [])]),
+    );
   }
-  await step(values['update-baseline'] ? 'Baseline update' : 'Baseline (deterministic figures, exact)', () => baseline(values['update-baseline'] ? ['--update'] : []));
-  const report = writeAuditReport(root, failed.map((name) => `${name} step failed (see its output above)`));
+  await step(values['update-baseline'] ? 'Baseline update' : 'Baseline (deterministic figures, exact)', () =>
+    baseline(values['update-baseline'] ? ['--update'] : []),
+  );
+  const report = writeAuditReport(
+    root,
+    failed.map((name) => `${name} step failed (see its output above)`),
+  );
   console.log(`\nReport: ${report}`);
   if (failed.length) {
     console.error(`Audit failed: ${failed.join(', ')}`);

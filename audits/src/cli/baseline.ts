@@ -17,8 +17,13 @@ import { repoRoot } from '../lib/repoRoot.js';
 function referenceCommit(root: string): string | undefined {
   try {
     const commit = git(root, ['rev-parse', 'HEAD']);
-    const dirty = git(root, ['status', '--porcelain', '--untracked-files=no']).split('\n').filter((line) => line && !line.endsWith('audits/baseline.json'));
-    if (dirty.length) console.log(`Note: uncommitted changes (${dirty.length} file(s)) are not in the reference ${commit.slice(0, 12)}; commit them and update the baseline again to include them.`);
+    const dirty = git(root, ['status', '--porcelain', '--untracked-files=no'])
+      .split('\n')
+      .filter((line) => line && !line.endsWith('audits/baseline.json'));
+    if (dirty.length)
+      console.log(
+        `Note: uncommitted changes (${dirty.length} file(s)) are not in the reference ${commit.slice(0, 12)}; commit them and update the baseline again to include them.`,
+      );
     return commit;
   } catch {
     return undefined;
@@ -30,7 +35,9 @@ function benchmarkIndex(root: string): number | undefined {
   const path = reportPaths(root).lighthouse;
   if (!existsSync(path)) return undefined;
   const summary = JSON.parse(readFileSync(path, 'utf8')) as LighthouseAuditResult;
-  const indexes = summary.targets.map((target) => target.summary.benchmarkIndex).filter((value): value is number => typeof value === 'number' && value > 0);
+  const indexes = summary.targets
+    .map((target) => target.summary.benchmarkIndex)
+    .filter((value): value is number => typeof value === 'number' && value > 0);
   return indexes.length ? Math.round(median(indexes)) : undefined;
 }
 
@@ -38,7 +45,8 @@ function benchmarkIndex(root: string): number | undefined {
 export function readBaseline(path: string): Baseline | undefined {
   if (!existsSync(path)) return undefined;
   const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<Baseline>;
-  if (!parsed.figures || typeof parsed.figures !== 'object') throw new Error(`${path} is not a baseline (no "figures" object)`);
+  if (!parsed.figures || typeof parsed.figures !== 'object')
+    throw new Error(`${path} is not a baseline (no "figures" object)`);
   return parsed as Baseline;
 }
 
@@ -63,7 +71,8 @@ export async function main(argv: readonly string[], options: { requireBaseline?:
   }
   const previous = readBaseline(baselinePath);
   if (values.update) {
-    const note = 'Written by `npm run audit:update-baseline` from the reports in reports/; review the diff before committing.';
+    const note =
+      'Written by `npm run audit:update-baseline` from the reports in reports/; review the diff before committing.';
     const next = updateBaseline(previous, figures, note);
     const reference = referenceCommit(root);
     if (reference) next.reference = { commit: reference };
@@ -73,7 +82,10 @@ export async function main(argv: readonly string[], options: { requireBaseline?:
     mkdirSync(dirname(baselinePath), { recursive: true });
     writeFileSync(baselinePath, `${JSON.stringify(next, null, 2)}\n`);
     console.log(`Baseline updated with ${figures.length} figure(s): ${baselinePath}`);
-    if (reference) console.log(`The timing gates' reference is now ${reference.slice(0, 12)} (HEAD): commit the baseline on top of it.`);
+    if (reference)
+      console.log(
+        `The timing gates' reference is now ${reference.slice(0, 12)} (HEAD): commit the baseline on top of it.`,
+      );
     return 0;
   }
   if (!previous) {
@@ -89,7 +101,9 @@ export async function main(argv: readonly string[], options: { requireBaseline?:
     return 0;
   }
   const { comparisons, regressions, added, notMeasured } = compareFigures(previous, figures, tolerances);
-  console.log(`Baseline: ${comparisons.length} figure(s) compared, ${added.length} new, ${notMeasured.length} not measured this run.`);
+  console.log(
+    `Baseline: ${comparisons.length} figure(s) compared, ${added.length} new, ${notMeasured.length} not measured this run.`,
+  );
   if (regressions.length) {
     console.error(`\nBaseline: ${regressions.length} figure(s) regressed past their tolerance:`);
     for (const regression of regressions) console.error(`  FAIL ${describeRegression(regression)}`);

@@ -5,7 +5,8 @@ describe('helpFor', () => {
   it.each([['--help'], ['-h'], ['help']])('%s gives the list of commands', (flag) => {
     const help = helpFor([flag]);
     expect(help).toMatch(/^Usage: node audits\/dist\/src\/bin\/run\.js <command>/);
-    for (const name of ['all', 'lighthouse', 'timings', 'baseline', 'report']) expect(help).toMatch(new RegExp(`^  ${name} `, 'm'));
+    for (const name of ['all', 'lighthouse', 'timings', 'baseline', 'report'])
+      expect(help).toMatch(new RegExp(`^  ${name} `, 'm'));
   });
 
   it("gives a command's own options for `<command> --help` and `help <command>`", () => {

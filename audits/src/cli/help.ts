@@ -66,7 +66,8 @@ const isHelp = (arg: string | undefined) => arg === '--help' || arg === '-h' || 
 export function helpFor(argv: readonly string[]): string | undefined {
   const [first, ...rest] = argv;
   if (isHelp(first)) return (first === 'help' && rest[0] && COMMAND_HELP[rest[0]]?.usage) || USAGE;
-  if (first && COMMAND_HELP[first] && rest.some((arg) => arg === '--help' || arg === '-h')) return COMMAND_HELP[first].usage;
+  if (first && COMMAND_HELP[first] && rest.some((arg) => arg === '--help' || arg === '-h'))
+    return COMMAND_HELP[first].usage;
   return undefined;
 }
 

@@ -35,17 +35,22 @@ export async function main(argv: readonly string[]): Promise<number> {
   const configured = values['runs-file'] ? readRunsFile(values['runs-file']) : lighthouseRuns;
   const only = values.only?.split(',').filter(Boolean);
   const unknown = only?.filter((id) => !configured.some((run) => run.id === id)) ?? [];
-  if (unknown.length) throw new Error(`Unknown run id(s): ${unknown.join(', ')}; known: ${configured.map((run) => run.id).join(', ')}`);
+  if (unknown.length)
+    throw new Error(`Unknown run id(s): ${unknown.join(', ')}; known: ${configured.map((run) => run.id).join(', ')}`);
   const runs = configured.filter((run) => (only ? only.includes(run.id) : !values.ci || run.ci));
   const repeats = values.repeats ? Number(values.repeats) : values.ci ? lighthouseRepeats.ci : lighthouseRepeats.full;
 
-  if (!Number.isInteger(repeats) || repeats < 1) throw new Error(`--repeats must be a positive integer, got "${values.repeats}"`);
+  if (!Number.isInteger(repeats) || repeats < 1)
+    throw new Error(`--repeats must be a positive integer, got "${values.repeats}"`);
   if (!runs.length) throw new Error('No Lighthouse run selected');
   const confirmRuns = Number(values['confirm-runs'] ?? 5);
-  if (!Number.isInteger(confirmRuns) || confirmRuns < 0) throw new Error(`--confirm-runs must be a non-negative integer, got "${values['confirm-runs']}"`);
+  if (!Number.isInteger(confirmRuns) || confirmRuns < 0)
+    throw new Error(`--confirm-runs must be a non-negative integer, got "${values['confirm-runs']}"`);
 
   const root = repoRoot();
-  const site: RunningSite = values.url ? { url: new URL(values.url).href, close: async () => undefined } : await startDemoServer(root, appBuild);
+  const site: RunningSite = values.url
+    ? { url: new URL(values.url).href, close: async () => undefined }
+    : await startDemoServer(root, appBuild);
   const reportDir = values['report-dir'] ?? join(root, 'reports/lighthouse');
   console.log(`Lighthouse ${runs.length} target(s) x ${repeats} on ${site.url}`);
   try {
@@ -67,12 +72,20 @@ export async function main(argv: readonly string[]): Promise<number> {
 function readRunsFile(path: string): LighthouseRunConfig[] {
   const runs = JSON.parse(readFileSync(path, 'utf8')) as unknown;
   if (!Array.isArray(runs) || !runs.every(isRunConfig)) {
-    throw new Error(`${path} must hold an array of runs: { id, route, formFactor: "mobile" | "desktop", minScores: {}, maxMetrics: {} }`);
+    throw new Error(
+      `${path} must hold an array of runs: { id, route, formFactor: "mobile" | "desktop", minScores: {}, maxMetrics: {} }`,
+    );
   }
   return runs;
 }
 
 function isRunConfig(run: unknown): run is LighthouseRunConfig {
   const r = run as Partial<LighthouseRunConfig> | null;
-  return typeof r?.id === 'string' && typeof r.route === 'string' && (r.formFactor === 'mobile' || r.formFactor === 'desktop') && typeof r.minScores === 'object' && typeof r.maxMetrics === 'object';
+  return (
+    typeof r?.id === 'string' &&
+    typeof r.route === 'string' &&
+    (r.formFactor === 'mobile' || r.formFactor === 'desktop') &&
+    typeof r.minScores === 'object' &&
+    typeof r.maxMetrics === 'object'
+  );
 }

@@ -2,7 +2,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
-import { appBuild, lighthouseRuns, referenceBuild, requireBaseline, timingRules, timingSampling, vitalsLimits } from '../../audit.config.js';
+import {
+  appBuild,
+  lighthouseRuns,
+  referenceBuild,
+  requireBaseline,
+  timingRules,
+  timingSampling,
+  vitalsLimits,
+} from '../../audit.config.js';
 import { scenarios } from '../../scenarios.js';
 import { compareLighthouse, type LighthouseComparison } from '../compare/compareLighthouse.js';
 import { compareScenario, summarize, type ScenarioComparison } from '../compare/compareScenarios.js';
@@ -21,7 +29,12 @@ import { readBaseline } from './baseline.js';
 export interface TimingsReport {
   generatedAt: string;
   reference: { ref: string; commit: string };
-  comparisons: (ComparisonResult & { cause?: string; judgedReport?: string; cpuSlowdownMultiplier?: number; benchmarkIndex?: number })[];
+  comparisons: (ComparisonResult & {
+    cause?: string;
+    judgedReport?: string;
+    cpuSlowdownMultiplier?: number;
+    benchmarkIndex?: number;
+  })[];
   failures: string[];
 }
 
@@ -47,7 +60,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   const baseline = readBaseline(join(root, 'audits/baseline.json'));
   const ref = values.against ?? baseline?.reference?.commit;
   if (!ref) {
-    const message = 'Timings: no reference to compare with: pass --against <git ref> (e.g. origin/main), or record one with `npm run audit:update-baseline`.';
+    const message =
+      'Timings: no reference to compare with: pass --against <git ref> (e.g. origin/main), or record one with `npm run audit:update-baseline`.';
     if (requireBaseline) {
       console.error(message);
       return 1;
@@ -60,13 +74,19 @@ export async function main(argv: readonly string[]): Promise<number> {
   const unknown = only?.filter((id) => !known.includes(id)) ?? [];
   if (unknown.length) throw new Error(`Unknown target id(s): ${unknown.join(', ')}; known: ${known.join(', ')}`);
   const plans = values.ci ? timingSampling.ci : timingSampling.full;
-  const selectedRuns = values['skip-lighthouse'] ? [] : lighthouseRuns.filter((run) => (only ? only.includes(run.id) : !values.ci || run.ci));
-  const selectedScenarios = values['skip-scenarios'] ? [] : scenarios.filter((scenario) => !only || only.includes(scenario.id));
+  const selectedRuns = values['skip-lighthouse']
+    ? []
+    : lighthouseRuns.filter((run) => (only ? only.includes(run.id) : !values.ci || run.ci));
+  const selectedScenarios = values['skip-scenarios']
+    ? []
+    : scenarios.filter((scenario) => !only || only.includes(scenario.id));
   // Outside the A/B set, a scenario still runs once on the candidate for its deterministic figures.
   const inAbSet = (scenario: (typeof scenarios)[number]) => Boolean(only) || !values.ci || scenario.ci === true;
 
   const reference = prepareReference({ root, ref, appBuild, buildCommand: referenceBuild.command });
-  console.log(`Reference: ${ref} = ${reference.commit.slice(0, 12)}${reference.cached ? ' (cached build)' : ''}; candidate: this checkout's build`);
+  console.log(
+    `Reference: ${ref} = ${reference.commit.slice(0, 12)}${reference.cached ? ' (cached build)' : ''}; candidate: this checkout's build`,
+  );
   const sites: Partial<Record<Side, RunningSite>> = {};
   const comparisons: TimingsReport['comparisons'] = [];
   const summaries: Record<string, ScenarioSummary> = {};
@@ -92,17 +112,29 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (selectedScenarios.length) {
       const executablePath = resolveChromePath();
-      const browser = await chromium.launch({ args: chromiumFlags.filter((flag) => !flag.startsWith('--headless')), ...(executablePath ? { executablePath } : {}) });
+      const browser = await chromium.launch({
+        args: chromiumFlags.filter((flag) => !flag.startsWith('--headless')),
+        ...(executablePath ? { executablePath } : {}),
+      });
       try {
         // The first visit after a server starts is the slowest (its caches are cold): one unmeasured visit each.
-        for (const side of ['reference', 'candidate'] as const) await runVitals(browser, selectedScenarios[0]!, origins[side]);
+        for (const side of ['reference', 'candidate'] as const)
+          await runVitals(browser, selectedScenarios[0]!, origins[side]);
         for (const scenario of selectedScenarios) {
           if (!inAbSet(scenario)) {
             summaries[scenario.id] = summarize([await runVitals(browser, scenario, origins.candidate)]);
             log(`  vitals:${scenario.id}: one candidate run for its deterministic figures (not in the --ci A/B set)`);
             continue;
           }
-          const result: ScenarioComparison = await compareScenario({ browser, scenario, origins, rules: timingRules, limits: vitalsLimits[scenario.id] ?? {}, plans, log });
+          const result: ScenarioComparison = await compareScenario({
+            browser,
+            scenario,
+            origins,
+            rules: timingRules,
+            limits: vitalsLimits[scenario.id] ?? {},
+            plans,
+            log,
+          });
           comparisons.push(result.vitals, ...(result.cpu ? [result.cpu] : []));
           printComparison(result.vitals);
           if (result.cpu) printComparison(result.cpu);
@@ -126,31 +158,47 @@ export async function main(argv: readonly string[]): Promise<number> {
   for (const [id, summary] of Object.entries(summaries)) {
     const limit = vitalsLimits[id]?.cls;
     if (limit === undefined || !summary.facts || summary.facts.cls <= limit) continue;
-    const shifted = summary.attribution.largestShift ? ` (largest shift: ${summary.attribution.largestShift.target})` : '';
+    const shifted = summary.attribution.largestShift
+      ? ` (largest shift: ${summary.attribution.largestShift.target})`
+      : '';
     const failure = `FAIL vitals:${id} cls: ${summary.facts.cls.toFixed(3)} is over its limit of ${limit}${shifted}`;
     summary.failures.push(failure);
     failures.push(failure);
   }
-  const report: TimingsReport = { generatedAt: new Date().toISOString(), reference: { ref, commit: reference.commit }, comparisons, failures };
+  const report: TimingsReport = {
+    generatedAt: new Date().toISOString(),
+    reference: { ref, commit: reference.commit },
+    comparisons,
+    failures,
+  };
   writeFileSync(join(reportDir, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
   if (Object.keys(summaries).length) writePerfResults(root, summaries);
   if (failures.length) {
-    console.error(`\nTimings: ${failures.length} figure(s) worse than the reference or past their limit, with confidence:`);
+    console.error(
+      `\nTimings: ${failures.length} figure(s) worse than the reference or past their limit, with confidence:`,
+    );
     for (const failure of failures) console.error(`  ${failure}`);
     const warning = machineLoadWarning();
     if (warning) console.error(warning);
     return 1;
   }
-  console.log(`\nTimings: nothing is worse than the reference ${reference.commit.slice(0, 12)} with confidence. Evidence: ${join(reportDir, 'results.json')}`);
+  console.log(
+    `\nTimings: nothing is worse than the reference ${reference.commit.slice(0, 12)} with confidence. Evidence: ${join(reportDir, 'results.json')}`,
+  );
   return 0;
 }
 
 function printComparison(comparison: ComparisonResult & { cause?: string }): void {
-  for (const [name, judged] of Object.entries(comparison.figures)) console.log(`  ${describeFigure(comparison, name, judged)}`);
+  for (const [name, judged] of Object.entries(comparison.figures))
+    console.log(`  ${describeFigure(comparison, name, judged)}`);
 }
 
 /** One figure's line, the same in the log and the failure summary; a failure names its cause when one is known. */
-function describeFigure(comparison: ComparisonResult & { cause?: string }, name: string, judged: ComparisonResult['figures'][string]): string {
+function describeFigure(
+  comparison: ComparisonResult & { cause?: string },
+  name: string,
+  judged: ComparisonResult['figures'][string],
+): string {
   const line = describeJudgement(comparison.id, name, judged);
   return judged.verdict === 'fail' && comparison.cause ? `${line} (${comparison.cause})` : line;
 }
@@ -159,5 +207,8 @@ function describeFigure(comparison: ComparisonResult & { cause?: string }, name:
 function writePerfResults(root: string, summaries: Record<string, ScenarioSummary>): void {
   const dir = join(root, 'reports/perf');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'results.json'), `${JSON.stringify({ generatedAt: new Date().toISOString(), scenarios: summaries }, null, 2)}\n`);
+  writeFileSync(
+    join(dir, 'results.json'),
+    `${JSON.stringify({ generatedAt: new Date().toISOString(), scenarios: summaries }, null, 2)}\n`,
+  );
 }

@@ -42,7 +42,9 @@ async function runOnceRetrying(id: string, options: Parameters<typeof runLightho
     try {
       return await runLighthouse(options);
     } catch (again) {
-      throw new Error(`lighthouse:${id} (${options.url}): ${again instanceof Error ? again.message : String(again)}`, { cause: again });
+      throw new Error(`lighthouse:${id} (${options.url}): ${again instanceof Error ? again.message : String(again)}`, {
+        cause: again,
+      });
     }
   }
 }
@@ -52,14 +54,30 @@ async function runOnceRetrying(id: string, options: Parameters<typeof runLightho
  * category only. One unmeasured run of each build first; their benchmark index sets the CPU slowdown of every
  * measured run, the same for both builds, so the calibration cannot favour either.
  */
-export async function compareLighthouse({ run, origins, rules, plan, recordedBenchmarkIndex, reportDir, log }: CompareLighthouseOptions): Promise<LighthouseComparison> {
+export async function compareLighthouse({
+  run,
+  origins,
+  rules,
+  plan,
+  recordedBenchmarkIndex,
+  reportDir,
+  log,
+}: CompareLighthouseOptions): Promise<LighthouseComparison> {
   const url = (side: Side) => new URL(run.route, origins[side]).href;
   const base = { formFactor: run.formFactor, warm: run.warm ?? false, categories: ['performance'] as const };
-  const warmups = [await runOnceRetrying(run.id, { ...base, url: url('reference') }, log), await runOnceRetrying(run.id, { ...base, url: url('candidate') }, log)];
+  const warmups = [
+    await runOnceRetrying(run.id, { ...base, url: url('reference') }, log),
+    await runOnceRetrying(run.id, { ...base, url: url('candidate') }, log),
+  ];
   const benchmarkIndex = median(warmups.map((result) => result.summary.benchmarkIndex ?? 0));
   const cpuSlowdownMultiplier =
-    run.formFactor === 'mobile' && recordedBenchmarkIndex && benchmarkIndex > 0 ? calibrateCpuSlowdown(benchmarkIndex, recordedBenchmarkIndex) : undefined;
-  if (cpuSlowdownMultiplier !== undefined) log(`  lighthouse:${run.id}: CPU benchmark ${Math.round(benchmarkIndex)} (baseline ${Math.round(recordedBenchmarkIndex!)}): CPU slowdown ${cpuSlowdownMultiplier}x`);
+    run.formFactor === 'mobile' && recordedBenchmarkIndex && benchmarkIndex > 0
+      ? calibrateCpuSlowdown(benchmarkIndex, recordedBenchmarkIndex)
+      : undefined;
+  if (cpuSlowdownMultiplier !== undefined)
+    log(
+      `  lighthouse:${run.id}: CPU benchmark ${Math.round(benchmarkIndex)} (baseline ${Math.round(recordedBenchmarkIndex!)}): CPU slowdown ${cpuSlowdownMultiplier}x`,
+    );
 
   const lighthouseRules: Record<string, TimingRule> = {};
   for (const [name, rule] of Object.entries(rules.lighthouse) as [keyof TimingRules['lighthouse'], TimingRule][]) {
@@ -71,7 +89,11 @@ export async function compareLighthouse({ run, origins, rules, plan, recordedBen
     `lighthouse:${run.id}`,
     lighthouseRules,
     async (side) => {
-      const result = await runOnceRetrying(run.id, { ...base, url: url(side), ...(cpuSlowdownMultiplier === undefined ? {} : { cpuSlowdownMultiplier }) }, log);
+      const result = await runOnceRetrying(
+        run.id,
+        { ...base, url: url(side), ...(cpuSlowdownMultiplier === undefined ? {} : { cpuSlowdownMultiplier }) },
+        log,
+      );
       if (side === 'candidate') candidateRuns.push({ summary: result.summary, html: result.html });
       return { performance: result.summary.scores.performance, ...result.summary.metrics };
     },
@@ -81,7 +103,9 @@ export async function compareLighthouse({ run, origins, rules, plan, recordedBen
 
   // The judged run: the candidate run whose performance score is the median one (its report is what to open).
   mkdirSync(reportDir, { recursive: true });
-  const sorted = [...candidateRuns].sort((a, b) => (a.summary.scores.performance ?? 0) - (b.summary.scores.performance ?? 0));
+  const sorted = [...candidateRuns].sort(
+    (a, b) => (a.summary.scores.performance ?? 0) - (b.summary.scores.performance ?? 0),
+  );
   const judged = sorted[Math.floor((sorted.length - 1) / 2)];
   let judgedReport: string | undefined;
   if (judged) {

@@ -45,7 +45,15 @@ async function retryOnce<T>(run: () => Promise<T>, log: (line: string) => void):
  * and (with `cpu: true`) main-thread CPU time unthrottled, after one unmeasured run of each build (see
  * runScenario.ts). The caller warms both servers up before the first scenario. The candidate's throttled runs also give the deterministic figures (CLS, LCP element, downloads).
  */
-export async function compareScenario({ browser, scenario, origins, rules, limits = {}, plans, log }: CompareScenarioOptions): Promise<ScenarioComparison> {
+export async function compareScenario({
+  browser,
+  scenario,
+  origins,
+  rules,
+  limits = {},
+  plans,
+  log,
+}: CompareScenarioOptions): Promise<ScenarioComparison> {
   const candidateRuns: VitalsRun[] = [];
   const vitalsRules: Record<string, TimingRule> = {};
   for (const [name, rule] of Object.entries(rules.vitals) as [keyof TimingRules['vitals'], TimingRule][]) {
@@ -65,7 +73,8 @@ export async function compareScenario({ browser, scenario, origins, rules, limit
   log(`  vitals:${scenario.id}: ${vitals.stoppedBecause}`);
   if (!scenario.cpu) return { vitals, summary: summarize(candidateRuns) };
 
-  for (const side of ['reference', 'candidate'] as const) await retryOnce(() => runCpu(browser, scenario, origins[side]), log);
+  for (const side of ['reference', 'candidate'] as const)
+    await retryOnce(() => runCpu(browser, scenario, origins[side]), log);
   const byScript: Record<Side, Record<string, number>[]> = { reference: [], candidate: [] };
   const cpu = await sampleAlternately(
     `cpu:${scenario.id}`,
@@ -74,7 +83,11 @@ export async function compareScenario({ browser, scenario, origins, rules, limit
       const measured = await retryOnce(() => runCpu(browser, scenario, origins[side]), log);
       byScript[side].push(measured.byScript);
       // Handlers only where the scenario interacts; a page load has none worth a figure.
-      return { cpuMs: measured.cpuMs, scriptMs: measured.scriptMs, handlersMs: measured.interactions ? measured.handlersMs : undefined };
+      return {
+        cpuMs: measured.cpuMs,
+        scriptMs: measured.scriptMs,
+        handlersMs: measured.interactions ? measured.handlersMs : undefined,
+      };
     },
     plans.cpu,
   );
@@ -92,7 +105,8 @@ export function scriptThatGrew(byScript: Record<Side, Record<string, number>[]>)
     // Hashed file names differ between builds: compare by the name without its content hash.
     const reference = medianOf(byScript.reference.map(byStableName), stableName(script));
     const candidate = medianOf(byScript.candidate.map(byStableName), stableName(script));
-    if (!best || candidate - reference > best.growth) best = { script: stableName(script), growth: candidate - reference, reference, candidate };
+    if (!best || candidate - reference > best.growth)
+      best = { script: stableName(script), growth: candidate - reference, reference, candidate };
   }
   if (!best || best.growth < 1) return undefined;
   return `most growth in the CPU time of ${best.script}: ${Math.round(best.reference)} -> ${Math.round(best.candidate)} ms`;
@@ -114,7 +128,14 @@ function byStableName(run: Record<string, number>): Record<string, number> {
 
 /** Medians and spread of the candidate's throttled runs (for the report) and their deterministic facts. */
 export function summarize(runs: readonly VitalsRun[]): ScenarioSummary {
-  const summary: ScenarioSummary = { runs: runs.length, median: {}, min: {}, max: {}, attribution: runs[0]?.attribution ?? { longFrameScripts: [] }, failures: [] };
+  const summary: ScenarioSummary = {
+    runs: runs.length,
+    median: {},
+    min: {},
+    max: {},
+    attribution: runs[0]?.attribution ?? { longFrameScripts: [] },
+    failures: [],
+  };
   for (const name of figureNames) {
     const values = runs.map((run) => run[name]).filter((value): value is number => typeof value === 'number');
     if (!values.length) continue;
@@ -132,7 +153,8 @@ export function summarize(runs: readonly VitalsRun[]): ScenarioSummary {
  * seen is kept (joined with " | "), so the baseline shows the instability instead of a lucky draw.
  */
 function facts(runs: readonly VitalsRun[]): ScenarioFacts {
-  const distinct = (values: (string | undefined)[]) => [...new Set(values.filter((value): value is string => value !== undefined))].join(' | ');
+  const distinct = (values: (string | undefined)[]) =>
+    [...new Set(values.filter((value): value is string => value !== undefined))].join(' | ');
   const lcpElement = distinct(runs.map((run) => run.attribution.lcpElement));
   return {
     cls: Math.max(...runs.map((run) => run.cls ?? 0)),

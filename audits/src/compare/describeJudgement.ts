@@ -11,12 +11,18 @@ export function formatTiming(name: string, value: number): string {
  * One line of evidence: "FAIL cpu:first-load cpuMs: reference 160 ms vs candidate 212 ms (medians of 4 and 4),
  * worse by 52 ms [45 ms, 58 ms] at 97 %, allowed 8 ms".
  */
-export function describeJudgement(target: string, name: string, judged: TimingJudgement & { rule: TimingRule }): string {
+export function describeJudgement(
+  target: string,
+  name: string,
+  judged: TimingJudgement & { rule: TimingRule },
+): string {
   const f = (value: number) => formatTiming(name, value);
   const { worseBy } = judged;
   const confidence = worseBy.confidence < 1 ? `${Math.round(worseBy.confidence * 100)} %` : 'no interval yet';
   const limit =
-    judged.rule.limit === undefined ? '' : `; limit ${judged.rule.worse === 'higher' ? '≤' : '≥'} ${f(judged.rule.limit)}: ${judged.limit === 'fail' ? 'missed with confidence' : judged.limit === 'pass' ? 'met' : 'not yet sure'}`;
+    judged.rule.limit === undefined
+      ? ''
+      : `; limit ${judged.rule.worse === 'higher' ? '≤' : '≥'} ${f(judged.rule.limit)}: ${judged.limit === 'fail' ? 'missed with confidence' : judged.limit === 'pass' ? 'met' : 'not yet sure'}`;
   return (
     `${judged.verdict.toUpperCase()} ${target} ${name}: reference ${f(judged.reference.median)} vs candidate ${f(judged.candidate.median)} ` +
     `(medians of ${judged.reference.samples.length} and ${judged.candidate.samples.length}), worse by ${f(worseBy.estimate)} [${f(worseBy.low)}, ${f(worseBy.high)}] at ${confidence}, allowed ${f(judged.allowed)}${limit}`

@@ -17,7 +17,7 @@ describe('sampleAlternately', () => {
     const order: Side[] = [];
     const result = await sampleAlternately('same', rules, async (side) => {
       order.push(side);
-      return { tbt: 100 + order.length % 3 };
+      return { tbt: 100 + (order.length % 3) };
     });
     expect(order.slice(0, 4)).toEqual(['reference', 'candidate', 'candidate', 'reference']);
     expect(result).toMatchObject({ verdict: 'pass', runs: { reference: 4, candidate: 4 } });
@@ -26,7 +26,9 @@ describe('sampleAlternately', () => {
 
   it('fails a candidate slower by more than the margin', async () => {
     const noise = jitter(7);
-    const result = await sampleAlternately('slower', rules, async (side) => ({ tbt: (side === 'candidate' ? 300 : 150) + 20 * noise() }));
+    const result = await sampleAlternately('slower', rules, async (side) => ({
+      tbt: (side === 'candidate' ? 300 : 150) + 20 * noise(),
+    }));
     expect(result.verdict).toBe('fail');
     expect(result.figures.tbt).toMatchObject({ regression: 'fail', allowed: 50 });
   });
@@ -40,6 +42,8 @@ describe('sampleAlternately', () => {
   });
 
   it('rejects a plan it cannot follow', async () => {
-    await expect(sampleAlternately('bad', rules, async () => ({ tbt: 1 }), { minRuns: 5, maxRuns: 4 })).rejects.toThrow(/minRuns/);
+    await expect(sampleAlternately('bad', rules, async () => ({ tbt: 1 }), { minRuns: 5, maxRuns: 4 })).rejects.toThrow(
+      /minRuns/,
+    );
   });
 });

@@ -44,7 +44,8 @@ export async function sampleAlternately(
   measure: (side: Side) => Promise<Sample>,
   { minRuns = 4, maxRuns = 8, budgetMs = Infinity, confidence = 0.95 }: SamplingPlan = {},
 ): Promise<ComparisonResult> {
-  if (!Number.isInteger(minRuns) || minRuns < 1 || !Number.isInteger(maxRuns) || maxRuns < minRuns) throw new Error(`minRuns/maxRuns must be integers with 1 ≤ minRuns ≤ maxRuns, got ${minRuns}/${maxRuns}`);
+  if (!Number.isInteger(minRuns) || minRuns < 1 || !Number.isInteger(maxRuns) || maxRuns < minRuns)
+    throw new Error(`minRuns/maxRuns must be integers with 1 ≤ minRuns ≤ maxRuns, got ${minRuns}/${maxRuns}`);
   const started = Date.now();
   const samples: ComparisonResult['samples'] = [];
   let pairs = 0;
@@ -56,7 +57,9 @@ export async function sampleAlternately(
     pairs += 1;
     if (pairs < minRuns) continue;
     figures = judgeAll(rules, samples, confidence);
-    const open = Object.entries(figures).filter(([, judged]) => judged.verdict === 'undecided').map(([name]) => name);
+    const open = Object.entries(figures)
+      .filter(([, judged]) => judged.verdict === 'undecided')
+      .map(([name]) => name);
     if (!open.length) {
       stoppedBecause = `every figure decided after ${pairs} run(s) of each build`;
       break;
@@ -75,10 +78,18 @@ export async function sampleAlternately(
   return { id, figures, runs: { reference: pairs, candidate: pairs }, stoppedBecause, samples, verdict };
 }
 
-function judgeAll(rules: Readonly<Record<string, TimingRule>>, samples: ComparisonResult['samples'], confidence: number): ComparisonResult['figures'] {
+function judgeAll(
+  rules: Readonly<Record<string, TimingRule>>,
+  samples: ComparisonResult['samples'],
+  confidence: number,
+): ComparisonResult['figures'] {
   const out: ComparisonResult['figures'] = {};
   for (const [name, rule] of Object.entries(rules)) {
-    const values = (side: Side) => samples.filter((run) => run.side === side).map((run) => run.sample[name]).filter((value): value is number => typeof value === 'number');
+    const values = (side: Side) =>
+      samples
+        .filter((run) => run.side === side)
+        .map((run) => run.sample[name])
+        .filter((value): value is number => typeof value === 'number');
     const reference = values('reference');
     const candidate = values('candidate');
     // A figure one build never reports (no INP on that page) cannot be compared; the limits of the other gates apply.

@@ -19,7 +19,10 @@ async function build(extraScript?: string): Promise<string> {
   const server = await serveStatic(siteDir, {
     rewrite: (path) => (path === '/app.html' ? '/good.html' : path),
     headers: () => ({ 'Cache-Control': 'no-cache' }),
-    transform: (body, file) => (extraScript && file.endsWith('good.html') ? body.toString('utf8').replace('</body>', `<script src="${extraScript}"></script></body>`) : body),
+    transform: (body, file) =>
+      extraScript && file.endsWith('good.html')
+        ? body.toString('utf8').replace('</body>', `<script src="${extraScript}"></script></body>`)
+        : body,
   });
   servers.push(server);
   return `${server.url}/`;
@@ -42,7 +45,10 @@ const plans = { vitals: { minRuns: 4, maxRuns: 4 }, cpu: { minRuns: 4, maxRuns: 
 
 beforeAll(async () => {
   const executablePath = resolveChromePath();
-  browser = await chromium.launch({ args: chromiumFlags.filter((flag) => !flag.startsWith('--headless')), ...(executablePath ? { executablePath } : {}) });
+  browser = await chromium.launch({
+    args: chromiumFlags.filter((flag) => !flag.startsWith('--headless')),
+    ...(executablePath ? { executablePath } : {}),
+  });
 });
 
 afterAll(async () => {
@@ -53,7 +59,14 @@ afterAll(async () => {
 describe('A/B timing gate', () => {
   it('fails a candidate with 200 ms more startup and handler work, naming each figure with its evidence', async () => {
     const origins = { reference: await build(), candidate: await build('/slow-start.js') };
-    const result = await compareScenario({ browser, scenario, origins, rules: timingRules, plans, log: () => undefined });
+    const result = await compareScenario({
+      browser,
+      scenario,
+      origins,
+      rules: timingRules,
+      plans,
+      log: () => undefined,
+    });
     expect(result.cpu?.figures.cpuMs?.verdict).toBe('fail');
     expect(result.cpu?.figures.handlersMs?.verdict).toBe('fail');
     // The loops spin for wall time: on a busy core they are descheduled part of it, so their CPU time is less.
@@ -69,7 +82,14 @@ describe('A/B timing gate', () => {
 
   it('passes two identical builds (the control)', async () => {
     const origins = { reference: await build(), candidate: await build() };
-    const result = await compareScenario({ browser, scenario, origins, rules: timingRules, plans, log: () => undefined });
+    const result = await compareScenario({
+      browser,
+      scenario,
+      origins,
+      rules: timingRules,
+      plans,
+      log: () => undefined,
+    });
     expect(result.cpu?.verdict).not.toBe('fail');
     expect(result.vitals.verdict).not.toBe('fail');
     expect(result.summary.facts).toMatchObject({ cls: 0, renderBlocking: [] });

@@ -19,6 +19,7 @@ export const chromiumFlags: string[] = [...shared.chromeLauncherFlags];
 /** `CHROME_PATH`, else the system Chromium; throws with the fix when there is none. */
 export function resolveChromePath(): string {
   const path = shared.resolveChromiumPath();
-  if (!path) throw new Error('No Chromium found: install it (Debian: `apt-get install -y chromium`) or set CHROME_PATH');
+  if (!path)
+    throw new Error('No Chromium found: install it (Debian: `apt-get install -y chromium`) or set CHROME_PATH');
   return path;
 }

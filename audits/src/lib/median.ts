@@ -7,7 +7,9 @@ export function median(values: readonly number[]): number {
 }
 
 /** Per-key medians of records that may each miss some keys. */
-export function medianByKey<K extends string>(records: readonly Partial<Record<K, number>>[]): Partial<Record<K, number>> {
+export function medianByKey<K extends string>(
+  records: readonly Partial<Record<K, number>>[],
+): Partial<Record<K, number>> {
   const out: Partial<Record<K, number>> = {};
   const keys = new Set(records.flatMap((record) => Object.keys(record) as K[]));
   for (const key of keys) {

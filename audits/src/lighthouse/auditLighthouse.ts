@@ -45,7 +45,14 @@ export interface LighthouseAuditResult {
 }
 
 /** Runs each target `repeats` times, one after the other (parallel runs would skew each other's timings). */
-export async function auditLighthouse({ origin, runs, repeats = 1, reportDir, log = console.log, confirmRuns = 5 }: AuditLighthouseOptions): Promise<LighthouseAuditResult> {
+export async function auditLighthouse({
+  origin,
+  runs,
+  repeats = 1,
+  reportDir,
+  log = console.log,
+  confirmRuns = 5,
+}: AuditLighthouseOptions): Promise<LighthouseAuditResult> {
   if (!Number.isInteger(repeats) || repeats < 1) throw new Error(`repeats must be a positive integer, got ${repeats}`);
   if (reportDir) mkdirSync(reportDir, { recursive: true });
   const targets: LighthouseTargetResult[] = [];
@@ -67,7 +74,9 @@ export async function auditLighthouse({ origin, runs, repeats = 1, reportDir, lo
       const result = await runLighthouse(options).catch(async (error: unknown) => {
         log(`  ${run.id} #${index + 1}: ${error instanceof Error ? error.message : String(error)}; retrying once`);
         return runLighthouse(options).catch((again: unknown) => {
-          throw new Error(`${run.id} (${url}): ${again instanceof Error ? again.message : String(again)}`, { cause: again });
+          throw new Error(`${run.id} (${url}): ${again instanceof Error ? again.message : String(again)}`, {
+            cause: again,
+          });
         });
       });
       summaries.push(result.summary);
@@ -92,8 +101,14 @@ export async function auditLighthouse({ origin, runs, repeats = 1, reportDir, lo
     };
     for (let index = 0; index < repeats; index += 1) await runOnce(index);
     let target = judge();
-    if (confirmRuns > 0 && summaries.length < confirmRuns && checkLighthouse(run, target.summary, 'timing').length > 0) {
-      log(`  ${run.id}: the median misses a timing limit; sampling up to ${confirmRuns} runs to judge it with confidence`);
+    if (
+      confirmRuns > 0 &&
+      summaries.length < confirmRuns &&
+      checkLighthouse(run, target.summary, 'timing').length > 0
+    ) {
+      log(
+        `  ${run.id}: the median misses a timing limit; sampling up to ${confirmRuns} runs to judge it with confidence`,
+      );
       while (summaries.length < confirmRuns) await runOnce(summaries.length);
       target = judge();
     }
@@ -102,7 +117,11 @@ export async function auditLighthouse({ origin, runs, repeats = 1, reportDir, lo
     failures.push(...checkLighthouse(run, target.summary, 'deterministic'));
     if (confirmRuns > 0) failures.push(...confidentTimingMisses(run, summaries));
   }
-  if (reportDir) writeFileSync(join(reportDir, 'summary.json'), `${JSON.stringify({ origin, repeats, targets, failures }, null, 2)}\n`);
+  if (reportDir)
+    writeFileSync(
+      join(reportDir, 'summary.json'),
+      `${JSON.stringify({ origin, repeats, targets, failures }, null, 2)}\n`,
+    );
   return { targets, failures };
 }
 
@@ -119,7 +138,8 @@ export function confidentTimingMisses(run: LighthouseRunConfig, summaries: reado
     if (!missed) return;
     const shown = (value: number) => (name === 'performance' ? value.toFixed(2) : formatMetric(name, value));
     const judged = medianSummary(summaries);
-    const tasks = name === 'tbt' && judged.longTaskSources.length ? ` (long tasks from: ${judged.longTaskSources.join(', ')})` : '';
+    const tasks =
+      name === 'tbt' && judged.longTaskSources.length ? ` (long tasks from: ${judged.longTaskSources.join(', ')})` : '';
     const lcp = name === 'lcp' && judged.lcpElement ? ` (LCP element: ${judged.lcpElement})` : '';
     failures.push(
       `${run.id}: ${name === 'performance' ? 'performance score' : name.toUpperCase()} misses its limit of ${shown(limit)} with 95 % confidence ` +
@@ -127,10 +147,21 @@ export function confidentTimingMisses(run: LighthouseRunConfig, summaries: reado
     );
   };
   const performance = run.minScores.performance;
-  if (performance !== undefined) check('performance', summaries.map((s) => s.scores.performance).filter((v): v is number => v !== undefined), performance, 'lower');
+  if (performance !== undefined)
+    check(
+      'performance',
+      summaries.map((s) => s.scores.performance).filter((v): v is number => v !== undefined),
+      performance,
+      'lower',
+    );
   for (const [metric, limit] of Object.entries(run.maxMetrics)) {
     if (metric === 'cls' || limit === undefined) continue;
-    check(metric, summaries.map((s) => s.metrics[metric as keyof typeof s.metrics]).filter((v): v is number => v !== undefined), limit, 'higher');
+    check(
+      metric,
+      summaries.map((s) => s.metrics[metric as keyof typeof s.metrics]).filter((v): v is number => v !== undefined),
+      limit,
+      'higher',
+    );
   }
   return failures;
 }
@@ -151,13 +182,17 @@ export function medianSummary(summaries: readonly LighthouseSummary[]): Lighthou
 
 /** The index of the run whose performance score is the median (the lower middle for an even count). */
 export function medianRunIndex(summaries: readonly LighthouseSummary[]): number {
-  const order = summaries.map((summary, index) => ({ score: summary.scores.performance ?? 0, index })).sort((a, b) => a.score - b.score);
+  const order = summaries
+    .map((summary, index) => ({ score: summary.scores.performance ?? 0, index }))
+    .sort((a, b) => a.score - b.score);
   return order[Math.floor((order.length - 1) / 2)]?.index ?? 0;
 }
 
 function describe(summary: LighthouseSummary): string {
   const scores = Object.entries(summary.scores).map(([name, score]) => `${name} ${score.toFixed(2)}`);
-  const metrics = Object.entries(summary.metrics).map(([name, value]) => `${name.toUpperCase()} ${formatMetric(name, value)}`);
+  const metrics = Object.entries(summary.metrics).map(
+    ([name, value]) => `${name.toUpperCase()} ${formatMetric(name, value)}`,
+  );
   const cpu = summary.benchmarkIndex === undefined ? [] : [`CPU benchmark ${Math.round(summary.benchmarkIndex)}`];
   return [...scores, ...metrics, ...cpu].join(', ');
 }

@@ -9,7 +9,8 @@
  * `preset × current / recorded`, within [1, preset × 2] so a bad benchmark cannot make the emulation absurd.
  */
 export function calibrateCpuSlowdown(currentIndex: number, recordedIndex: number, preset = 4): number {
-  if (!(currentIndex > 0) || !(recordedIndex > 0)) throw new Error(`benchmark indexes must be positive, got ${currentIndex} and ${recordedIndex}`);
+  if (!(currentIndex > 0) || !(recordedIndex > 0))
+    throw new Error(`benchmark indexes must be positive, got ${currentIndex} and ${recordedIndex}`);
   const scaled = (preset * currentIndex) / recordedIndex;
   return Math.round(Math.min(preset * 2, Math.max(1, scaled)) * 100) / 100;
 }

@@ -5,12 +5,37 @@ import { summarizeLhr, type LhrLike } from './summarizeLhr.js';
 const lhr: LhrLike = {
   finalDisplayedUrl: 'http://127.0.0.1:1/',
   categories: {
-    performance: { score: 0.91, auditRefs: [{ id: 'largest-contentful-paint', weight: 25 }, { id: 'total-blocking-time', weight: 30 }] },
-    accessibility: { score: 0.88, auditRefs: [{ id: 'image-alt', weight: 10 }, { id: 'color-contrast', weight: 7 }] },
+    performance: {
+      score: 0.91,
+      auditRefs: [
+        { id: 'largest-contentful-paint', weight: 25 },
+        { id: 'total-blocking-time', weight: 30 },
+      ],
+    },
+    accessibility: {
+      score: 0.88,
+      auditRefs: [
+        { id: 'image-alt', weight: 10 },
+        { id: 'color-contrast', weight: 7 },
+      ],
+    },
   },
   audits: {
-    'largest-contentful-paint': { id: 'largest-contentful-paint', title: 'Largest Contentful Paint', score: 0.7, scoreDisplayMode: 'numeric', numericValue: 2900, displayValue: '2.9 s' },
-    'total-blocking-time': { id: 'total-blocking-time', title: 'Total Blocking Time', score: 1, scoreDisplayMode: 'numeric', numericValue: 40 },
+    'largest-contentful-paint': {
+      id: 'largest-contentful-paint',
+      title: 'Largest Contentful Paint',
+      score: 0.7,
+      scoreDisplayMode: 'numeric',
+      numericValue: 2900,
+      displayValue: '2.9 s',
+    },
+    'total-blocking-time': {
+      id: 'total-blocking-time',
+      title: 'Total Blocking Time',
+      score: 1,
+      scoreDisplayMode: 'numeric',
+      numericValue: 40,
+    },
     'cumulative-layout-shift': { id: 'cumulative-layout-shift', title: 'CLS', score: 1, numericValue: 0.01 },
     'image-alt': {
       id: 'image-alt',
@@ -35,11 +60,20 @@ describe('summarizeLhr', () => {
     expect(summary.scores).toEqual({ performance: 0.91, accessibility: 0.88 });
     expect(summary.metrics).toEqual({ lcp: 2900, tbt: 40, cls: 0.01 });
     expect(summary.lcpElement).toBe('h1.title');
-    expect(summary.findings.accessibility).toEqual([{ id: 'image-alt', title: 'Image elements do not have [alt] attributes', score: 0, items: ['img#hero <img id="hero">'] }]);
+    expect(summary.findings.accessibility).toEqual([
+      {
+        id: 'image-alt',
+        title: 'Image elements do not have [alt] attributes',
+        score: 0,
+        items: ['img#hero <img id="hero">'],
+      },
+    ]);
   });
 
   it('refuses a result Lighthouse could not produce', () => {
-    expect(() => summarizeLhr({ ...lhr, runtimeError: { code: 'NO_FCP', message: 'The page did not paint' } })).toThrow(/NO_FCP: The page did not paint/);
+    expect(() => summarizeLhr({ ...lhr, runtimeError: { code: 'NO_FCP', message: 'The page did not paint' } })).toThrow(
+      /NO_FCP: The page did not paint/,
+    );
   });
 });
 
@@ -47,7 +81,10 @@ describe('checkLighthouse', () => {
   const summary = summarizeLhr(lhr);
 
   it('names each missed score with the audits behind it, and each metric over its limit', () => {
-    const failures = checkLighthouse({ id: 'mobile-home', minScores: { performance: 0.95, accessibility: 0.9 }, maxMetrics: { lcp: 2500, tbt: 200 } }, summary);
+    const failures = checkLighthouse(
+      { id: 'mobile-home', minScores: { performance: 0.95, accessibility: 0.9 }, maxMetrics: { lcp: 2500, tbt: 200 } },
+      summary,
+    );
     expect(failures).toEqual([
       'mobile-home: performance score 0.91 is below 0.95; failing audits: "Largest Contentful Paint" [largest-contentful-paint] 2.9 s',
       'mobile-home: accessibility score 0.88 is below 0.90; failing audits: "Image elements do not have [alt] attributes" [image-alt] score 0 at img#hero <img id="hero">',
@@ -56,7 +93,12 @@ describe('checkLighthouse', () => {
   });
 
   it('passes when every figure is within its limit, and flags a figure that was not measured', () => {
-    expect(checkLighthouse({ id: 'x', minScores: { performance: 0.9 }, maxMetrics: { cls: 0.1 } }, summary)).toEqual([]);
-    expect(checkLighthouse({ id: 'x', minScores: { seo: 0.9 }, maxMetrics: { si: 3000 } }, summary)).toEqual(['x: seo was not measured (is the category in the run?)', 'x: Speed Index was not measured']);
+    expect(checkLighthouse({ id: 'x', minScores: { performance: 0.9 }, maxMetrics: { cls: 0.1 } }, summary)).toEqual(
+      [],
+    );
+    expect(checkLighthouse({ id: 'x', minScores: { seo: 0.9 }, maxMetrics: { si: 3000 } }, summary)).toEqual([
+      'x: seo was not measured (is the category in the run?)',
+      'x: Speed Index was not measured',
+    ]);
   });
 });

@@ -27,7 +27,11 @@ export function isTimingLimit(name: string): boolean {
  * limit and, for a category score, the audits that cost the points (so the fix is obvious from CI's log).
  * `kind` picks the limits: timings are judged with confidence over several runs (see auditLighthouse.ts).
  */
-export function checkLighthouse(run: Pick<LighthouseRunConfig, 'id' | 'minScores' | 'maxMetrics'>, summary: LighthouseSummary, kind: LimitKind = 'all'): string[] {
+export function checkLighthouse(
+  run: Pick<LighthouseRunConfig, 'id' | 'minScores' | 'maxMetrics'>,
+  summary: LighthouseSummary,
+  kind: LimitKind = 'all',
+): string[] {
   const failures: string[] = [];
   const wanted = (name: string) => kind === 'all' || (kind === 'timing') === isTimingLimit(name);
   for (const [category, minimum] of Object.entries(run.minScores) as [CategoryId, number][]) {
@@ -38,14 +42,13 @@ export function checkLighthouse(run: Pick<LighthouseRunConfig, 'id' | 'minScores
       continue;
     }
     if (score >= minimum) continue;
-    const culprits = (summary.findings[category] ?? [])
-      .slice(0, 4)
-      .map((finding) => {
-        const where = finding.items.length ? ` at ${finding.items.slice(0, 2).join(', ')}` : '';
-        return `"${finding.title}" [${finding.id}] ${finding.displayValue ?? `score ${finding.score}`}${where}`;
-      });
+    const culprits = (summary.findings[category] ?? []).slice(0, 4).map((finding) => {
+      const where = finding.items.length ? ` at ${finding.items.slice(0, 2).join(', ')}` : '';
+      return `"${finding.title}" [${finding.id}] ${finding.displayValue ?? `score ${finding.score}`}${where}`;
+    });
     failures.push(
-      `${run.id}: ${category} score ${score.toFixed(2)} is below ${minimum.toFixed(2)}` + (culprits.length ? `; failing audits: ${culprits.join('; ')}` : ''),
+      `${run.id}: ${category} score ${score.toFixed(2)} is below ${minimum.toFixed(2)}` +
+        (culprits.length ? `; failing audits: ${culprits.join('; ')}` : ''),
     );
   }
   for (const [metric, limit] of Object.entries(run.maxMetrics) as [keyof LighthouseMetrics, number][]) {
@@ -58,8 +61,13 @@ export function checkLighthouse(run: Pick<LighthouseRunConfig, 'id' | 'minScores
     if (value <= limit) continue;
     const lcp = metric === 'lcp' && summary.lcpElement ? ` (LCP element: ${summary.lcpElement})` : '';
     const shift = metric === 'cls' ? shiftCulprits(summary) : '';
-    const tasks = metric === 'tbt' && summary.longTaskSources.length ? ` (long tasks from: ${summary.longTaskSources.join(', ')})` : '';
-    failures.push(`${run.id}: ${metricNames[metric]} ${formatMetric(metric, value)} is over its limit of ${formatMetric(metric, limit)}${lcp}${shift}${tasks}`);
+    const tasks =
+      metric === 'tbt' && summary.longTaskSources.length
+        ? ` (long tasks from: ${summary.longTaskSources.join(', ')})`
+        : '';
+    failures.push(
+      `${run.id}: ${metricNames[metric]} ${formatMetric(metric, value)} is over its limit of ${formatMetric(metric, limit)}${lcp}${shift}${tasks}`,
+    );
   }
   return failures;
 }

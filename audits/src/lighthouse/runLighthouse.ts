@@ -36,7 +36,14 @@ const allCategories: readonly CategoryId[] = ['performance', 'accessibility', 'b
  * Runs Lighthouse once in a fresh headless Chromium, so runs never share caches, and closes it. Mobile uses
  * Lighthouse's default (simulated) throttling, which is far steadier than devtools throttling on a busy machine.
  */
-export async function runLighthouse({ url, formFactor, warm = false, categories = allCategories, onlyAudits, cpuSlowdownMultiplier }: RunLighthouseOptions): Promise<LighthouseRunResult> {
+export async function runLighthouse({
+  url,
+  formFactor,
+  warm = false,
+  categories = allCategories,
+  onlyAudits,
+  cpuSlowdownMultiplier,
+}: RunLighthouseOptions): Promise<LighthouseRunResult> {
   const chrome = await launch({ chromePath: resolveChromePath(), chromeFlags: chromiumFlags, logLevel: 'silent' });
   try {
     const flags: Flags = {

@@ -60,7 +60,8 @@ const categoryIds: readonly CategoryId[] = ['performance', 'accessibility', 'bes
 
 /** Reduces a full LHR (megabytes) to the figures the gates, the baseline and the report use. */
 export function summarizeLhr(lhr: LhrLike): LighthouseSummary {
-  if (lhr.runtimeError) throw new Error(`Lighthouse could not audit the page: ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+  if (lhr.runtimeError)
+    throw new Error(`Lighthouse could not audit the page: ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
   const summary: LighthouseSummary = {
     url: lhr.finalDisplayedUrl ?? '',
     scores: {},
@@ -76,7 +77,10 @@ export function summarizeLhr(lhr: LhrLike): LighthouseSummary {
     // Worst first by the points each audit cost (weight x missing score); weight-0 insights come last.
     const findings = category.auditRefs
       .map((ref) => ({ ref, audit: lhr.audits[ref.id] }))
-      .filter(({ audit }) => audit !== undefined && audit.score !== null && audit.score < 1 && isScored(audit.scoreDisplayMode))
+      .filter(
+        ({ audit }) =>
+          audit !== undefined && audit.score !== null && audit.score < 1 && isScored(audit.scoreDisplayMode),
+      )
       .map(({ ref, audit }) => ({ lost: ref.weight * (1 - (audit!.score ?? 0)), finding: toFinding(audit!) }))
       .sort((a, b) => b.lost - a.lost || a.finding.score - b.finding.score)
       .map(({ finding }) => finding);
@@ -101,7 +105,12 @@ function isScored(mode: string | undefined): boolean {
 }
 
 function toFinding(audit: NonNullable<LhrLike['audits'][string]>): AuditFinding {
-  const finding: AuditFinding = { id: audit.id, title: audit.title, score: audit.score ?? 0, items: itemsOf(audit.details).slice(0, 3) };
+  const finding: AuditFinding = {
+    id: audit.id,
+    title: audit.title,
+    score: audit.score ?? 0,
+    items: itemsOf(audit.details).slice(0, 3),
+  };
   if (audit.displayValue) finding.displayValue = audit.displayValue;
   return finding;
 }
@@ -123,7 +132,11 @@ function itemsOf(details: unknown): string[] {
     const node = (row.node ?? row.element) as { selector?: string; snippet?: string } | undefined;
     if (node?.selector) out.push(node.snippet ? `${node.selector} ${node.snippet}` : node.selector);
     else if (typeof row.url === 'string') out.push(row.url);
-    else if (typeof row.source === 'object' && row.source && typeof (row.source as { url?: unknown }).url === 'string') {
+    else if (
+      typeof row.source === 'object' &&
+      row.source &&
+      typeof (row.source as { url?: unknown }).url === 'string'
+    ) {
       out.push((row.source as { url: string }).url);
     }
   }

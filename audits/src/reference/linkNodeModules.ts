@@ -11,7 +11,11 @@ export function linkNodeModules(root: string, worktree: string): void {
   // Workspaces can hold nested installs (a version that could not be hoisted): link those too.
   for (const { folder: workspace } of workspacePackages(root)) {
     const nested = join(root, workspace, 'node_modules');
-    if (existsSync(nested) && existsSync(join(worktree, workspace)) && !existsSync(join(worktree, workspace, 'node_modules'))) {
+    if (
+      existsSync(nested) &&
+      existsSync(join(worktree, workspace)) &&
+      !existsSync(join(worktree, workspace, 'node_modules'))
+    ) {
       symlinkSync(nested, join(worktree, workspace, 'node_modules'), 'dir');
     }
   }
@@ -50,7 +54,8 @@ export function workspacePackages(root: string): { name: string; folder: string 
       if (entry.name.startsWith('@') && entry.isDirectory()) visit(path);
       else if (entry.isSymbolicLink()) {
         const inside = relative(realpathSync(root), resolve(dirname(path), readlinkSync(path)));
-        if (!inside.startsWith('..') && !inside.startsWith('/')) out.push({ name: relative(join(root, 'node_modules'), path), folder: inside });
+        if (!inside.startsWith('..') && !inside.startsWith('/'))
+          out.push({ name: relative(join(root, 'node_modules'), path), folder: inside });
       }
     }
   };

@@ -36,7 +36,13 @@ export interface PreparedReference {
  * The worktree shares this checkout's installed dependencies when both sides have the same package-lock.json
  * (seconds); otherwise it runs `npm ci` itself, so a dependency upgrade is measured, not hidden.
  */
-export function prepareReference({ root, ref, appBuild, buildCommand = 'npm run build', log = console.log }: PrepareReferenceOptions): PreparedReference {
+export function prepareReference({
+  root,
+  ref,
+  appBuild,
+  buildCommand = 'npm run build',
+  log = console.log,
+}: PrepareReferenceOptions): PreparedReference {
   const commit = resolveCommit(root, ref);
   const cacheRoot = join(root, 'node_modules/.cache/pronto-audits/reference', commit);
   const done = join(cacheRoot, '.complete');
@@ -47,20 +53,29 @@ export function prepareReference({ root, ref, appBuild, buildCommand = 'npm run 
   log(`Building the reference ${commit.slice(0, 12)} (${ref}) in ${worktree}`);
   git(root, ['worktree', 'add', '--detach', '--force', worktree, commit]);
   try {
-    const sameLock = git(root, ['diff', '--name-only', commit, '--', 'package-lock.json']) === '' && !isDirty(root, 'package-lock.json');
+    const sameLock =
+      git(root, ['diff', '--name-only', commit, '--', 'package-lock.json']) === '' &&
+      !isDirty(root, 'package-lock.json');
     if (sameLock && existsSync(join(root, 'node_modules'))) linkNodeModules(root, worktree);
     else run(worktree, 'npm ci --prefer-offline --no-audit --no-fund', log);
     run(worktree, buildCommand, log);
     for (const folder of [appBuild.distDir, dirname(appBuild.serverModule)]) {
       const from = join(worktree, folder);
-      if (!existsSync(from)) throw new Error(`The reference build made no ${folder} (does \`${buildCommand}\` at ${commit.slice(0, 12)} build the app?)`);
+      if (!existsSync(from))
+        throw new Error(
+          `The reference build made no ${folder} (does \`${buildCommand}\` at ${commit.slice(0, 12)} build the app?)`,
+        );
       cpSync(from, join(cacheRoot, folder), { recursive: true, dereference: true });
     }
     // The reference's server imports workspace packages (the collector): give it its own builds of them, found
     // before the checkout's node_modules because they sit closer to it.
     for (const { name, folder } of workspacePackages(root)) {
       if (!existsSync(join(worktree, folder, 'package.json'))) continue;
-      cpSync(join(worktree, folder), join(cacheRoot, 'node_modules', name), { recursive: true, dereference: true, filter: (path) => !/[\\/](node_modules|src|e2e)([\\/]|$)/.test(path.slice(worktree.length)) });
+      cpSync(join(worktree, folder), join(cacheRoot, 'node_modules', name), {
+        recursive: true,
+        dereference: true,
+        filter: (path) => !/[\\/](node_modules|src|e2e)([\\/]|$)/.test(path.slice(worktree.length)),
+      });
     }
     writeFileSync(done, `${new Date().toISOString()}\n`);
     log(`Reference built in ${((Date.now() - started) / 1000).toFixed(0)} s`);

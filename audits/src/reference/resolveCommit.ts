@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process';
 export function git(root: string, args: readonly string[]): string {
   const result = spawnSync('git', args, { cwd: root, encoding: 'utf8' });
   if (result.error) throw new Error(`git is needed to build the reference: ${result.error.message}`);
-  if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${result.stderr.trim() || `exit ${result.status}`}`);
+  if (result.status !== 0)
+    throw new Error(`git ${args.join(' ')} failed: ${result.stderr.trim() || `exit ${result.status}`}`);
   return result.stdout.trim();
 }
 
@@ -17,10 +18,14 @@ export function resolveCommit(root: string, ref: string): string {
   try {
     return git(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
   } catch {
-    const shallow = spawnSync('git', ['rev-parse', '--is-shallow-repository'], { cwd: root, encoding: 'utf8' }).stdout.trim() === 'true';
+    const shallow =
+      spawnSync('git', ['rev-parse', '--is-shallow-repository'], { cwd: root, encoding: 'utf8' }).stdout.trim() ===
+      'true';
     throw new Error(
       `The reference "${ref}" is not a commit of this repository.` +
-        (shallow ? ' This clone is shallow: fetch the history (`git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout).' : ' Fetch it first (`git fetch origin`), or name another ref with --against.'),
+        (shallow
+          ? ' This clone is shallow: fetch the history (`git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout).'
+          : ' Fetch it first (`git fetch origin`), or name another ref with --against.'),
     );
   }
 }

@@ -7,8 +7,22 @@ describe('renderAuditReport', () => {
       generatedAt: '2026-01-01T00:00:00.000Z',
       failures: ['size:chunk:entry.js regressed by 900 B <script>'],
       figures: [{ id: 'size:chunk:entry.js', kind: 'bytes', value: 4900 }],
-      baseline: { updatedAt: '2025-12-31T00:00:00.000Z', note: '', figures: { 'size:chunk:entry.js': { kind: 'bytes', value: 4000 } } },
-      comparisons: [{ id: 'size:chunk:entry.js', kind: 'bytes', baseline: 4000, current: 4900, worseBy: 900, allowed: 300, regressed: true }],
+      baseline: {
+        updatedAt: '2025-12-31T00:00:00.000Z',
+        note: '',
+        figures: { 'size:chunk:entry.js': { kind: 'bytes', value: 4000 } },
+      },
+      comparisons: [
+        {
+          id: 'size:chunk:entry.js',
+          kind: 'bytes',
+          baseline: 4000,
+          current: 4900,
+          worseBy: 900,
+          allowed: 300,
+          regressed: true,
+        },
+      ],
       lighthouseRuns: [],
       vitalsLimits: {},
       sizes: { budgets: [] },
@@ -22,7 +36,15 @@ describe('renderAuditReport', () => {
   });
 
   it('says that nothing was compared when there is no baseline yet', () => {
-    const html = renderAuditReport({ generatedAt: '', failures: [], figures: [], comparisons: [], lighthouseRuns: [], vitalsLimits: {}, machine: '' });
+    const html = renderAuditReport({
+      generatedAt: '',
+      failures: [],
+      figures: [],
+      comparisons: [],
+      lighthouseRuns: [],
+      vitalsLimits: {},
+      machine: '',
+    });
     expect(html).toContain('No baseline yet, so no figure was compared');
     expect(html).not.toContain('no figure regressed');
   });

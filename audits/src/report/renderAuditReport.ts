@@ -38,10 +38,18 @@ export function renderAuditReport(input: AuditReportInput): string {
     const comparison = byId.get(id);
     const base = input.baseline?.figures[id]?.value;
     const delta = base === undefined ? '' : signed(current.kind, current.value - base);
-    const spread = current.min !== undefined && current.max !== undefined ? ` <span class="muted">(${formatFigure(current.kind, current.min)}–${formatFigure(current.kind, current.max)})</span>` : '';
+    const spread =
+      current.min !== undefined && current.max !== undefined
+        ? ` <span class="muted">(${formatFigure(current.kind, current.min)}–${formatFigure(current.kind, current.max)})</span>`
+        : '';
     // A score's limit is a minimum; every other figure's is a maximum.
-    const missesLimit = limit !== undefined && (current.kind === 'score' ? current.value < limit : current.value > limit);
-    const status = comparison?.regressed ? '<span class="bad">regressed</span>' : missesLimit ? `<span class="bad">${current.kind === 'score' ? 'under' : 'over'} limit</span>` : '<span class="good">ok</span>';
+    const missesLimit =
+      limit !== undefined && (current.kind === 'score' ? current.value < limit : current.value > limit);
+    const status = comparison?.regressed
+      ? '<span class="bad">regressed</span>'
+      : missesLimit
+        ? `<span class="bad">${current.kind === 'score' ? 'under' : 'over'} limit</span>`
+        : '<span class="good">ok</span>';
     return `<tr><th scope="row">${escapeHtml(label)}</th><td>${formatFigure(current.kind, current.value)}${spread}</td><td>${base === undefined ? '–' : formatFigure(current.kind, base)}</td><td>${delta}</td><td>${limit === undefined ? '–' : formatFigure(current.kind, limit)}</td><td>${comparisonBars({ current: current.value, baseline: base, limit, regressed: (comparison?.regressed ?? false) || missesLimit })}</td><td>${status}</td></tr>`;
   };
 
@@ -56,19 +64,35 @@ export function renderAuditReport(input: AuditReportInput): string {
 
   const sections: string[] = [];
   if (input.sizes) {
-    const budgetRows = input.sizes.budgets.map((budget) => row(`size:budget:${budget.name}`, `${budget.name} (budget)`, budget.sizeLimit));
-    const chunkRows = input.figures.filter((item) => item.id.startsWith('size:chunk:')).sort((a, b) => b.value - a.value).map((item) => row(item.id, item.id.slice('size:chunk:'.length)));
-    sections.push(`<section><h2>Bundle sizes (brotli)</h2>${table([...budgetRows, ...chunkRows])}<p class="muted">Treemap: <a href="../bundle/treemap.html">reports/bundle/treemap.html</a></p></section>`);
+    const budgetRows = input.sizes.budgets.map((budget) =>
+      row(`size:budget:${budget.name}`, `${budget.name} (budget)`, budget.sizeLimit),
+    );
+    const chunkRows = input.figures
+      .filter((item) => item.id.startsWith('size:chunk:'))
+      .sort((a, b) => b.value - a.value)
+      .map((item) => row(item.id, item.id.slice('size:chunk:'.length)));
+    sections.push(
+      `<section><h2>Bundle sizes (brotli)</h2>${table([...budgetRows, ...chunkRows])}<p class="muted">Treemap: <a href="../bundle/treemap.html">reports/bundle/treemap.html</a></p></section>`,
+    );
   }
   if (input.lighthouse) {
     const targets = input.lighthouse.targets.map((target) => {
       const run = input.lighthouseRuns.find((candidate) => candidate.id === target.id);
-      const gauges = categories.filter((name) => target.summary.scores[name] !== undefined).map((name) => scoreGauge(name, target.summary.scores[name], run?.minScores[name])).join('');
+      const gauges = categories
+        .filter((name) => target.summary.scores[name] !== undefined)
+        .map((name) => scoreGauge(name, target.summary.scores[name], run?.minScores[name]))
+        .join('');
       // Deterministic figures only: the timings of these runs are judged A/B (the section below).
-      const scores = categories.map((name) => row(`lighthouse:${target.id}:${name}`, `${name} score`, run?.minScores[name]));
+      const scores = categories.map((name) =>
+        row(`lighthouse:${target.id}:${name}`, `${name} score`, run?.minScores[name]),
+      );
       const cls = row(`lighthouse:${target.id}:cls`, 'CLS', run?.maxMetrics.cls);
-      const lcp = target.summary.lcpElement ? `<p>LCP element: <code>${escapeHtml(target.summary.lcpElement)}</code></p>` : '';
-      const timings = (['fcp', 'lcp', 'tbt', 'si'] as const).filter((name) => target.summary.metrics[name] !== undefined).map((name) => `${name.toUpperCase()} ${Math.round(target.summary.metrics[name]!)} ms`);
+      const lcp = target.summary.lcpElement
+        ? `<p>LCP element: <code>${escapeHtml(target.summary.lcpElement)}</code></p>`
+        : '';
+      const timings = (['fcp', 'lcp', 'tbt', 'si'] as const)
+        .filter((name) => target.summary.metrics[name] !== undefined)
+        .map((name) => `${name.toUpperCase()} ${Math.round(target.summary.metrics[name]!)} ms`);
       const judged = `${escapeHtml(target.id)}-${target.judgedRun ?? 1}.report.html`;
       return `<article><h3>${escapeHtml(target.id)} <span class="muted">${escapeHtml(target.formFactor)} ${escapeHtml(target.route)}${target.warm ? ' (warm, through the service worker)' : ''}, ${target.samples.length} run(s), median</span></h3><div class="gauges">${gauges}</div>${lcp}${table([...scores, cls])}<p class="muted">Timings of the judged run (gated A/B below, not here): ${timings.join(', ') || '–'}. <a href="../lighthouse/${judged}">Lighthouse report of the judged run</a> (run ${target.judgedRun ?? 1} of ${target.samples.length}: the one whose performance score is the median)</p></article>`;
     });
@@ -77,18 +101,32 @@ export function renderAuditReport(input: AuditReportInput): string {
   if (input.vitals) {
     const scenarios = Object.entries(input.vitals).map(([scenario, summary]) => {
       const limits = input.vitalsLimits[scenario] ?? {};
-      const rows = (['cls', 'requests', 'bytes', 'renderBlocking', 'lcpElement'] as const).map((name) => (name === 'renderBlocking' || name === 'lcpElement' ? identityRow(`vitals:${scenario}:${name}`, name) : row(`vitals:${scenario}:${name}`, name, name === 'cls' ? limits.cls : undefined)));
-      const downloads = summary.facts ? `All requests (not gated): ${summary.facts.allRequests}, ${summary.facts.allBytes} B. ` : '';
-      const medians = Object.entries(summary.median).filter(([name]) => name !== 'cls').map(([name, value]) => `${name} ${Math.round(value)} ms`);
+      const rows = (['cls', 'requests', 'bytes', 'renderBlocking', 'lcpElement'] as const).map((name) =>
+        name === 'renderBlocking' || name === 'lcpElement'
+          ? identityRow(`vitals:${scenario}:${name}`, name)
+          : row(`vitals:${scenario}:${name}`, name, name === 'cls' ? limits.cls : undefined),
+      );
+      const downloads = summary.facts
+        ? `All requests (not gated): ${summary.facts.allRequests}, ${summary.facts.allBytes} B. `
+        : '';
+      const medians = Object.entries(summary.median)
+        .filter(([name]) => name !== 'cls')
+        .map(([name, value]) => `${name} ${Math.round(value)} ms`);
       const a = summary.attribution;
       const notes = [
         a.lcpElement ? `LCP element: <code>${escapeHtml(a.lcpElement)}</code>` : '',
-        a.slowestInteraction ? `Slowest interaction: ${escapeHtml(a.slowestInteraction.type)} on <code>${escapeHtml(a.slowestInteraction.target)}</code>, ${Math.round(a.slowestInteraction.duration)} ms` : '',
-        a.largestShift ? `Largest shift: <code>${escapeHtml(a.largestShift.target)}</code> (${a.largestShift.value.toFixed(3)})` : '',
+        a.slowestInteraction
+          ? `Slowest interaction: ${escapeHtml(a.slowestInteraction.type)} on <code>${escapeHtml(a.slowestInteraction.target)}</code>, ${Math.round(a.slowestInteraction.duration)} ms`
+          : '',
+        a.largestShift
+          ? `Largest shift: <code>${escapeHtml(a.largestShift.target)}</code> (${a.largestShift.value.toFixed(3)})`
+          : '',
       ].filter(Boolean);
       return `<article><h3>${escapeHtml(scenario)} <span class="muted">${summary.runs} candidate run(s)</span></h3>${notes.length ? `<ul>${notes.map((note) => `<li>${note}</li>`).join('')}</ul>` : ''}${table(rows)}<p class="muted">${downloads}Candidate medians (gated A/B below): ${escapeHtml(medians.join(', ') || '–')}</p></article>`;
     });
-    sections.push(`<section><h2>Playwright scenarios: deterministic figures (412x823, 4x CPU, slow 4G)</h2>${scenarios.join('')}</section>`);
+    sections.push(
+      `<section><h2>Playwright scenarios: deterministic figures (412x823, 4x CPU, slow 4G)</h2>${scenarios.join('')}</section>`,
+    );
   }
   if (input.timings) sections.push(renderTimings(input.timings));
   const status = input.failures.length
@@ -97,7 +135,9 @@ export function renderAuditReport(input: AuditReportInput): string {
       ? '<div class="banner good-banner"><strong>Every gate holds and no figure regressed past its tolerance.</strong></div>'
       : // Without a baseline nothing was compared: say so rather than claim that nothing regressed.
         '<div class="banner good-banner"><strong>Every gate holds. No baseline yet, so no figure was compared: run <code>npm run audit:update-baseline</code>.</strong></div>';
-  const baselineNote = input.baseline ? `Baseline of ${escapeHtml(input.baseline.updatedAt)}.` : 'No baseline yet (`npm run audit:update-baseline`).';
+  const baselineNote = input.baseline
+    ? `Baseline of ${escapeHtml(input.baseline.updatedAt)}.`
+    : 'No baseline yet (`npm run audit:update-baseline`).';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Pronto performance audit</title>
@@ -122,14 +162,26 @@ function renderTimings(report: TimingsReport): string {
   const articles = report.comparisons.map((comparison) => {
     const rows = Object.entries(comparison.figures).map(([name, judged]) => {
       const f = (value: number) => formatTiming(name, value);
-      const verdict = judged.verdict === 'fail' ? '<span class="bad">FAIL</span>' : judged.verdict === 'pass' ? '<span class="good">pass</span>' : '<span class="muted">undecided (passes)</span>';
-      const limit = judged.rule.limit === undefined ? '–' : `${judged.rule.worse === 'higher' ? '≤' : '≥'} ${f(judged.rule.limit)} (${judged.limit})`;
+      const verdict =
+        judged.verdict === 'fail'
+          ? '<span class="bad">FAIL</span>'
+          : judged.verdict === 'pass'
+            ? '<span class="good">pass</span>'
+            : '<span class="muted">undecided (passes)</span>';
+      const limit =
+        judged.rule.limit === undefined
+          ? '–'
+          : `${judged.rule.worse === 'higher' ? '≤' : '≥'} ${f(judged.rule.limit)} (${judged.limit})`;
       return `<tr><th scope="row">${escapeHtml(name)}</th><td>${judged.reference.samples.map(f).join(', ')}</td><td>${judged.candidate.samples.map(f).join(', ')}</td><td>${f(judged.worseBy.estimate)} [${f(judged.worseBy.low)}, ${f(judged.worseBy.high)}]</td><td>${f(judged.allowed)}</td><td>${limit}</td><td>${verdict}</td></tr>`;
     });
     const extra = [
       comparison.cause ? `Cause: ${escapeHtml(comparison.cause)}.` : '',
-      comparison.cpuSlowdownMultiplier !== undefined ? `CPU slowdown ${comparison.cpuSlowdownMultiplier}x (benchmark index ${Math.round(comparison.benchmarkIndex ?? 0)}).` : '',
-      comparison.judgedReport ? `<a href="../timings/lighthouse/${escapeHtml(comparison.judgedReport.split('/').pop() ?? '')}">Lighthouse report of the judged candidate run</a>.` : '',
+      comparison.cpuSlowdownMultiplier !== undefined
+        ? `CPU slowdown ${comparison.cpuSlowdownMultiplier}x (benchmark index ${Math.round(comparison.benchmarkIndex ?? 0)}).`
+        : '',
+      comparison.judgedReport
+        ? `<a href="../timings/lighthouse/${escapeHtml(comparison.judgedReport.split('/').pop() ?? '')}">Lighthouse report of the judged candidate run</a>.`
+        : '',
     ].filter(Boolean);
     return `<article><h3>${escapeHtml(comparison.id)} <span class="muted">${comparison.runs.reference} + ${comparison.runs.candidate} runs; stopped: ${escapeHtml(comparison.stoppedBecause)}</span></h3><table><thead><tr><th>figure</th><th>reference runs</th><th>candidate runs</th><th>worse by [95 % interval]</th><th>allowed</th><th>limit</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table>${extra.length ? `<p class="muted">${extra.join(' ')}</p>` : ''}</article>`;
   });

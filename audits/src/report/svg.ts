@@ -15,7 +15,8 @@ export function scoreGauge(label: string, score: number | undefined, minimum?: n
   const radius = 28;
   const circumference = 2 * Math.PI * radius;
   const value = score ?? 0;
-  const color = score === undefined ? '#999' : minimum !== undefined && value < minimum ? BAD : value >= 0.9 ? GOOD : WARN;
+  const color =
+    score === undefined ? '#999' : minimum !== undefined && value < minimum ? BAD : value >= 0.9 ? GOOD : WARN;
   const dash = `${(value * circumference).toFixed(1)} ${circumference.toFixed(1)}`;
   const text = score === undefined ? '–' : String(Math.round(value * 100));
   return `<figure class="gauge"><svg width="${size}" height="${size}" viewBox="0 0 ${size} ${size}" role="img" aria-label="${escapeHtml(label)} ${text}">
@@ -29,13 +30,29 @@ export function scoreGauge(label: string, score: number | undefined, minimum?: n
  * Two horizontal bars, baseline (grey) over current (red when it regressed or misses its limit), with a dashed line at
  * the limit when there is one. All three share one scale so the eye compares lengths.
  */
-export function comparisonBars({ current, baseline, limit, regressed, width = 220 }: { current: number; baseline?: number | undefined; limit?: number | undefined; regressed: boolean; width?: number }): string {
+export function comparisonBars({
+  current,
+  baseline,
+  limit,
+  regressed,
+  width = 220,
+}: {
+  current: number;
+  baseline?: number | undefined;
+  limit?: number | undefined;
+  regressed: boolean;
+  width?: number;
+}): string {
   const max = Math.max(current, baseline ?? 0, limit ?? 0) * 1.1 || 1;
   const x = (value: number) => ((value / max) * width).toFixed(1);
   const color = regressed ? BAD : GOOD;
   const parts = [];
-  if (baseline !== undefined) parts.push(`<rect x="0" y="2" width="${x(baseline)}" height="7" fill="#b0b0b0"><title>baseline</title></rect>`);
+  if (baseline !== undefined)
+    parts.push(`<rect x="0" y="2" width="${x(baseline)}" height="7" fill="#b0b0b0"><title>baseline</title></rect>`);
   parts.push(`<rect x="0" y="11" width="${x(current)}" height="9" fill="${color}"><title>current</title></rect>`);
-  if (limit !== undefined) parts.push(`<line x1="${x(limit)}" x2="${x(limit)}" y1="0" y2="22" stroke="#333" stroke-dasharray="3 2"><title>limit</title></line>`);
+  if (limit !== undefined)
+    parts.push(
+      `<line x1="${x(limit)}" x2="${x(limit)}" y1="0" y2="22" stroke="#333" stroke-dasharray="3 2"><title>limit</title></line>`,
+    );
   return `<svg width="${width}" height="22" viewBox="0 0 ${width} 22" role="img" aria-label="current vs baseline${limit !== undefined ? ' and limit' : ''}">${parts.join('')}</svg>`;
 }

@@ -37,5 +37,9 @@ export async function startDemoServer(root: string, build: AppBuild): Promise<Ru
 async function warmUp(origin: string): Promise<void> {
   const html = await (await fetch(origin, { headers: { 'accept-encoding': 'br' } })).text();
   const assets = [...html.matchAll(/(?:src|href)="(\/[^"]+)"/g)].map((match) => match[1]!);
-  await Promise.all(assets.map(async (path) => (await fetch(new URL(path, origin), { headers: { 'accept-encoding': 'br' } })).arrayBuffer()));
+  await Promise.all(
+    assets.map(async (path) =>
+      (await fetch(new URL(path, origin), { headers: { 'accept-encoding': 'br' } })).arrayBuffer(),
+    ),
+  );
 }

@@ -36,9 +36,18 @@ export interface TimingJudgement {
  * confidence. A noisy machine widens the intervals and makes the answer `undecided` (more samples, then a pass
  * at the cap), never a false failure.
  */
-export function judgeTiming(reference: readonly number[], candidate: readonly number[], rule: TimingRule, confidence = 0.95): TimingJudgement {
+export function judgeTiming(
+  reference: readonly number[],
+  candidate: readonly number[],
+  rule: TimingRule,
+  confidence = 0.95,
+): TimingJudgement {
   const sign = rule.worse === 'higher' ? 1 : -1;
-  const shift = shiftInterval(reference.map((value) => sign * value), candidate.map((value) => sign * value), confidence);
+  const shift = shiftInterval(
+    reference.map((value) => sign * value),
+    candidate.map((value) => sign * value),
+    confidence,
+  );
   const referenceMedian = median(reference);
   const allowed = Math.max(rule.margin.absolute, (rule.margin.relative ?? 0) * Math.abs(referenceMedian));
   const regression: Verdict = shift.low > allowed ? 'fail' : shift.high <= allowed ? 'pass' : 'undecided';
@@ -50,7 +59,12 @@ export function judgeTiming(reference: readonly number[], candidate: readonly nu
     const metSurely = sign > 0 ? bounds.upper <= rule.limit : bounds.lower >= rule.limit;
     limit = missedSurely ? 'fail' : metSurely ? 'pass' : 'undecided';
   }
-  const verdict: Verdict = regression === 'fail' || limit === 'fail' ? 'fail' : regression === 'pass' && limit === 'pass' ? 'pass' : 'undecided';
+  const verdict: Verdict =
+    regression === 'fail' || limit === 'fail'
+      ? 'fail'
+      : regression === 'pass' && limit === 'pass'
+        ? 'pass'
+        : 'undecided';
   return {
     reference: { median: referenceMedian, samples: [...reference] },
     candidate: { median: median(candidate), samples: [...candidate] },

@@ -6,7 +6,8 @@
  * that large samples cannot overflow: p(i, j, u) = i/(i+j) · p(i-1, j, u-j) + j/(i+j) · p(i, j-1, u).
  */
 export function mannWhitneyDistribution(m: number, n: number): number[] {
-  if (!Number.isInteger(m) || !Number.isInteger(n) || m < 1 || n < 1) throw new Error(`sample sizes must be positive integers, got ${m} and ${n}`);
+  if (!Number.isInteger(m) || !Number.isInteger(n) || m < 1 || n < 1)
+    throw new Error(`sample sizes must be positive integers, got ${m} and ${n}`);
   // previous[j] is the distribution for (i - 1, j); row[j] for (i, j).
   let previous: number[][] = Array.from({ length: n + 1 }, () => [1]);
   for (let i = 1; i <= m; i += 1) {

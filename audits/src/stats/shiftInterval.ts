@@ -22,7 +22,11 @@ export interface ShiftInterval {
  * continuous distribution under a shift, whatever the sample size, and one outlier moves only the extreme
  * differences, not the bounds. The price: with 3 runs a side no 95 % interval exists, so sampling needs 4.
  */
-export function shiftInterval(reference: readonly number[], candidate: readonly number[], confidence = 0.95): ShiftInterval {
+export function shiftInterval(
+  reference: readonly number[],
+  candidate: readonly number[],
+  confidence = 0.95,
+): ShiftInterval {
   if (!reference.length || !candidate.length) throw new Error('shiftInterval() needs at least one value on each side');
   const differences: number[] = [];
   for (const b of candidate) for (const a of reference) differences.push(b - a);
@@ -30,5 +34,10 @@ export function shiftInterval(reference: readonly number[], candidate: readonly 
   const estimate = median(differences);
   const { k, tailProbability } = mannWhitneyRank(reference.length, candidate.length, (1 - confidence) / 2);
   if (k === 0) return { estimate, low: -Infinity, high: Infinity, confidence: 1 };
-  return { estimate, low: differences[k - 1]!, high: differences[differences.length - k]!, confidence: 1 - 2 * tailProbability };
+  return {
+    estimate,
+    low: differences[k - 1]!,
+    high: differences[differences.length - k]!,
+    confidence: 1 - 2 * tailProbability,
+  };
 }

@@ -66,7 +66,10 @@ describe('judgeTiming', () => {
 
   it('treats scores as worse when lower', () => {
     const scoreRule = { worse: 'lower', margin: { absolute: 0.03 }, limit: 0.9 } as const;
-    expect(judgeTiming([0.99, 0.98, 0.99, 0.99, 0.98], [0.8, 0.82, 0.79, 0.81, 0.8], scoreRule)).toMatchObject({ regression: 'fail', limit: 'fail' });
+    expect(judgeTiming([0.99, 0.98, 0.99, 0.99, 0.98], [0.8, 0.82, 0.79, 0.81, 0.8], scoreRule)).toMatchObject({
+      regression: 'fail',
+      limit: 'fail',
+    });
     expect(judgeTiming([0.99, 0.98, 0.99, 0.99, 0.98], [0.99, 0.98, 0.99, 0.98, 0.99], scoreRule).verdict).toBe('pass');
   });
 

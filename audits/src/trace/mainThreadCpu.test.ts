@@ -6,7 +6,9 @@ const pid = 7;
 const tid = 1;
 
 /** A trace of one renderer whose main thread ran `events` (times in ms, converted to the trace's µs). */
-function trace(...events: { name: string; at: number; wall: number; cpu?: number; url?: string; type?: string }[]): TraceEvent[] {
+function trace(
+  ...events: { name: string; at: number; wall: number; cpu?: number; url?: string; type?: string }[]
+): TraceEvent[] {
   return [
     { name: 'FrameCommittedInBrowser', ph: 'I', pid: 1, tid: 1, ts: 0, args: { data: { url: page, processId: pid } } },
     { name: 'thread_name', ph: 'M', pid, tid, ts: 0, args: { name: 'CrRendererMain' } },
@@ -28,7 +30,10 @@ function trace(...events: { name: string; at: number; wall: number; cpu?: number
 
 describe('mainThreadCpu', () => {
   it('sums thread time, not wall time, of top-level tasks on the main thread only', () => {
-    const cpu = mainThreadCpu(trace({ name: 'RunTask', at: 0, wall: 40, cpu: 10 }, { name: 'RunTask', at: 50, wall: 30, cpu: 20 }), page);
+    const cpu = mainThreadCpu(
+      trace({ name: 'RunTask', at: 0, wall: 40, cpu: 10 }, { name: 'RunTask', at: 50, wall: 30, cpu: 20 }),
+      page,
+    );
     expect(cpu).toMatchObject({ cpuMs: 30, wallMs: 70, tasks: 2 });
   });
 
@@ -73,7 +78,9 @@ describe('mainThreadCpu', () => {
   });
 
   it('explains a trace without the page or without thread time', () => {
-    expect(() => mainThreadCpu(trace({ name: 'RunTask', at: 0, wall: 10, cpu: 5 }), 'http://example.com/')).toThrow(/no renderer that committed http:\/\/example.com/);
+    expect(() => mainThreadCpu(trace({ name: 'RunTask', at: 0, wall: 10, cpu: 5 }), 'http://example.com/')).toThrow(
+      /no renderer that committed http:\/\/example.com/,
+    );
     expect(() => mainThreadCpu(trace({ name: 'RunTask', at: 0, wall: 10 }), page)).toThrow(/no thread time/);
   });
 });

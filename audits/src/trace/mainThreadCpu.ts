@@ -41,10 +41,29 @@ export const moduleEvaluation = '(module scripts: top-level code of the entry an
 export const browserWork = '(browser: parsing, style, layout, paint)';
 
 /** The events of interactions (what INP measures): their handlers' time is the interaction's own work. */
-const inputEvents = new Set(['keydown', 'keyup', 'keypress', 'pointerdown', 'pointerup', 'mousedown', 'mouseup', 'click', 'touchstart', 'touchend', 'input']);
+const inputEvents = new Set([
+  'keydown',
+  'keyup',
+  'keypress',
+  'pointerdown',
+  'pointerup',
+  'mousedown',
+  'mouseup',
+  'click',
+  'touchstart',
+  'touchend',
+  'input',
+]);
 
 /** Events that run a script's code; their URL (when they carry one) names who spent the time inside them. */
-const scriptEvents = new Set(['EvaluateScript', 'FunctionCall', 'v8.compileModule', 'v8.evaluateModule', 'TimerFire', 'FireAnimationFrame']);
+const scriptEvents = new Set([
+  'EvaluateScript',
+  'FunctionCall',
+  'v8.compileModule',
+  'v8.evaluateModule',
+  'TimerFire',
+  'FireAnimationFrame',
+]);
 
 /**
  * Reduces a trace to the CPU time of the page's main thread: the renderer that committed `pageUrl`'s origin,
@@ -59,12 +78,28 @@ export function mainThreadCpu(events: readonly TraceEvent[], pageUrl: string, si
   const origin = new URL(pageUrl).origin;
   const pids = new Set(
     events
-      .filter((event) => event.name === 'FrameCommittedInBrowser' && event.args?.data?.url?.startsWith(origin) && event.args.data.processId !== undefined)
+      .filter(
+        (event) =>
+          event.name === 'FrameCommittedInBrowser' &&
+          event.args?.data?.url?.startsWith(origin) &&
+          event.args.data.processId !== undefined,
+      )
       .map((event) => event.args!.data!.processId!),
   );
-  if (!pids.size) throw new Error(`The trace has no renderer that committed ${origin} (was the trace started before the navigation?)`);
+  if (!pids.size)
+    throw new Error(
+      `The trace has no renderer that committed ${origin} (was the trace started before the navigation?)`,
+    );
   const mainThreads = new Set(
-    events.filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain' && pids.has(event.pid)).map((event) => `${event.pid}:${event.tid}`),
+    events
+      .filter(
+        (event) =>
+          event.ph === 'M' &&
+          event.name === 'thread_name' &&
+          event.args?.name === 'CrRendererMain' &&
+          pids.has(event.pid),
+      )
+      .map((event) => `${event.pid}:${event.tid}`),
   );
   // Parents before their children: by start, then the longer (enclosing) event first.
   const onMain = events
@@ -98,10 +133,12 @@ export function mainThreadCpu(events: readonly TraceEvent[], pageUrl: string, si
     result.cpuMs += task.tdur / 1000;
     result.wallMs += (task.dur ?? 0) / 1000;
     result.tasks += 1;
-    for (const [owner, ms] of Object.entries(selfTimeByOwner(nested))) result.byScript[owner] = (result.byScript[owner] ?? 0) + ms;
+    for (const [owner, ms] of Object.entries(selfTimeByOwner(nested)))
+      result.byScript[owner] = (result.byScript[owner] ?? 0) + ms;
   }
   for (const [owner, ms] of Object.entries(result.byScript)) if (owner !== browserWork) result.scriptMs += ms;
-  if (result.tasks === 0 && untimed > 0) throw new Error('This browser records no thread time (tdur) in its traces, so main-thread CPU cannot be measured');
+  if (result.tasks === 0 && untimed > 0)
+    throw new Error('This browser records no thread time (tdur) in its traces, so main-thread CPU cannot be measured');
   return result;
 }
 
@@ -137,5 +174,7 @@ function ownerOf(event: TraceEvent): string | undefined {
 
 /** The trace timestamp of the first user-timing mark called `name`, if the trace has one. */
 export function markTimestamp(events: readonly TraceEvent[], name: string): number | undefined {
-  return events.find((event) => event.name === name && (event.ph === 'R' || event.ph === 'I' || event.ph === 'n' || event.ph === 'b'))?.ts;
+  return events.find(
+    (event) => event.name === name && (event.ph === 'R' || event.ph === 'I' || event.ph === 'n' || event.ph === 'b'),
+  )?.ts;
 }

@@ -31,14 +31,17 @@ function collectInPage(vitals: WebVitalsGlobal): void {
       };
     }
     if (metric.name === 'INP') {
-      const script = a.longestScript as { entry?: { sourceURL?: string; invoker?: string }; intersectingDuration?: number } | undefined;
+      const script = a.longestScript as
+        { entry?: { sourceURL?: string; invoker?: string }; intersectingDuration?: number } | undefined;
       return {
         target: a.interactionTarget,
         type: a.interactionType,
         inputDelay: a.inputDelay,
         processingDuration: a.processingDuration,
         presentationDelay: a.presentationDelay,
-        longestScript: script?.entry ? `${script.entry.invoker ?? ''} ${script.entry.sourceURL ?? ''} (${Math.round(script.intersectingDuration ?? 0)} ms)`.trim() : undefined,
+        longestScript: script?.entry
+          ? `${script.entry.invoker ?? ''} ${script.entry.sourceURL ?? ''} (${Math.round(script.intersectingDuration ?? 0)} ms)`.trim()
+          : undefined,
       };
     }
     if (metric.name === 'CLS') return { target: a.largestShiftTarget, value: a.largestShiftValue };
@@ -62,7 +65,9 @@ function collectInPage(vitals: WebVitalsGlobal): void {
   };
   observe('longtask', (entry) => store.longTasks.push({ start: entry.startTime, duration: entry.duration }));
   observe('long-animation-frame', (entry) => {
-    const scripts = ((entry as unknown as { scripts?: { sourceURL?: string; invoker?: string; duration: number }[] }).scripts ?? [])
+    const scripts = (
+      (entry as unknown as { scripts?: { sourceURL?: string; invoker?: string; duration: number }[] }).scripts ?? []
+    )
       .filter((script) => script.duration >= 20)
       .map((script) => `${script.invoker ?? ''} ${script.sourceURL ?? ''} (${Math.round(script.duration)} ms)`.trim());
     store.frames.push({ start: entry.startTime, duration: entry.duration, scripts });
@@ -76,7 +81,10 @@ export function vitalsInitScript(): string {
   if (!cached) {
     const require = createRequire(import.meta.url);
     // The IIFE build is not in the package's exports map; it sits next to the UMD build that is.
-    const iife = readFileSync(join(dirname(require.resolve('web-vitals/attribution')), 'web-vitals.attribution.iife.js'), 'utf8');
+    const iife = readFileSync(
+      join(dirname(require.resolve('web-vitals/attribution')), 'web-vitals.attribution.iife.js'),
+      'utf8',
+    );
     // The IIFE declares `var webVitals`; Playwright may wrap init scripts in a function, so pass it explicitly.
     cached = `${iife}\n;(${collectInPage.toString()})(webVitals);`;
   }

@@ -28,7 +28,12 @@ export async function readPageFacts(page: Page): Promise<PageFacts> {
   const entries = await page.evaluate(() =>
     [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map((entry) => {
       const timing = entry as PerformanceResourceTiming & { renderBlockingStatus?: string };
-      return { name: timing.name, type: timing.initiatorType, bytes: timing.encodedBodySize, blocking: timing.renderBlockingStatus === 'blocking' };
+      return {
+        name: timing.name,
+        type: timing.initiatorType,
+        bytes: timing.encodedBodySize,
+        blocking: timing.renderBlockingStatus === 'blocking',
+      };
     }),
   );
   const shipped = entries.filter((entry) => !runtimeInitiators.has(entry.type));

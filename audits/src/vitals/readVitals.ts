@@ -22,7 +22,10 @@ interface Stored {
  * Ends the measurement the way a real visit ends (the page becomes hidden, so web-vitals reports final CLS
  * and INP at once instead of at its idle timeout), then reads the collector's results.
  */
-export async function readVitals(page: Page, { expect = ['CLS'], since = 0, timeout = 10_000 }: ReadVitalsOptions = {}): Promise<VitalsResult> {
+export async function readVitals(
+  page: Page,
+  { expect = ['CLS'], since = 0, timeout = 10_000 }: ReadVitalsOptions = {},
+): Promise<VitalsResult> {
   await page.evaluate(() => {
     // Playwright's focus emulation keeps pages "visible"; web-vitals reads document.visibilityState on the event.
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
@@ -38,8 +41,12 @@ export async function readVitals(page: Page, { expect = ['CLS'], since = 0, time
       { timeout },
     );
   } catch {
-    const seen = await page.evaluate(() => Object.keys((window as unknown as { __prontoVitals?: Stored }).__prontoVitals?.metrics ?? {}));
-    throw new Error(`web-vitals did not report ${expect.filter((name) => !seen.includes(name)).join(', ')} within ${timeout} ms (got: ${seen.join(', ') || 'nothing'}; is the init script installed?)`);
+    const seen = await page.evaluate(() =>
+      Object.keys((window as unknown as { __prontoVitals?: Stored }).__prontoVitals?.metrics ?? {}),
+    );
+    throw new Error(
+      `web-vitals did not report ${expect.filter((name) => !seen.includes(name)).join(', ')} within ${timeout} ms (got: ${seen.join(', ') || 'nothing'}; is the init script installed?)`,
+    );
   }
   const store = await page.evaluate(() => (window as unknown as { __prontoVitals: Stored }).__prontoVitals);
   return toResult(store, since);

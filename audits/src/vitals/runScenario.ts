@@ -38,7 +38,11 @@ export async function runVitals(browser: Browser, scenario: Scenario, origin: st
  * Runs a scenario once unthrottled under a Chrome trace and returns its main-thread CPU time (from the
  * interactions mark when the scenario sets one). Unthrottled because CDP throttling spins on the thread.
  */
-export async function runCpu(browser: Browser, scenario: Scenario, origin: string): Promise<MainThreadCpu & { interactions: boolean }> {
+export async function runCpu(
+  browser: Browser,
+  scenario: Scenario,
+  origin: string,
+): Promise<MainThreadCpu & { interactions: boolean }> {
   return inContext(browser, scenario, origin, async (page) => {
     let marked = false;
     const measured = await traceMainThread(
@@ -56,7 +60,12 @@ export async function runCpu(browser: Browser, scenario: Scenario, origin: strin
   });
 }
 
-async function inContext<T>(browser: Browser, scenario: Scenario, origin: string, run: (page: import('@playwright/test').Page) => Promise<T>): Promise<T> {
+async function inContext<T>(
+  browser: Browser,
+  scenario: Scenario,
+  origin: string,
+  run: (page: import('@playwright/test').Page) => Promise<T>,
+): Promise<T> {
   const context = await browser.newContext({ viewport: scenarioViewport, serviceWorkers: 'allow' });
   try {
     await scenario.prepare?.(context, origin);
@@ -64,7 +73,10 @@ async function inContext<T>(browser: Browser, scenario: Scenario, origin: string
     try {
       return await run(page);
     } catch (error) {
-      throw new Error(`${scenario.id} (${scenario.title}) on ${origin}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      throw new Error(
+        `${scenario.id} (${scenario.title}) on ${origin}: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      );
     }
   } finally {
     await context.close();

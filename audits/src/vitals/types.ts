@@ -18,7 +18,12 @@ export interface VitalsAttribution {
   lcpElement?: string;
   lcpUrl?: string;
   /** LCP split into its four parts (ms). */
-  lcpParts?: { timeToFirstByte: number; resourceLoadDelay: number; resourceLoadDuration: number; elementRenderDelay: number };
+  lcpParts?: {
+    timeToFirstByte: number;
+    resourceLoadDelay: number;
+    resourceLoadDuration: number;
+    elementRenderDelay: number;
+  };
   slowestInteraction?: {
     target: string;
     type: string;

@@ -47,7 +47,10 @@ describe('vitals gate', () => {
     const since = await page.evaluate(() => performance.now());
     await page.getByRole('button', { name: 'Do something slow' }).click();
     await expect.poll(() => page.locator('#out').textContent()).toBe('Done');
-    const failures = checkVitals('long-task', await readVitals(page, { expect: ['INP'], since }), { inp: 200, longestTask: 300 });
+    const failures = checkVitals('long-task', await readVitals(page, { expect: ['INP'], since }), {
+      inp: 200,
+      longestTask: 300,
+    });
     expect(failures.join('\n')).toMatch(/long-task: INP \d+ ms > 200 ms \(slowest: pointer on #slow-button[,)]/);
     expect(failures.join('\n')).toMatch(/long-task: longest task \d+ ms > 300 ms \(scripts: .*long-task\.js/);
     await page.close();

@@ -24,7 +24,12 @@ export function runCli(argv, { templateDir, cwd, version, out = console.log, err
   try {
     parsed = parseArgs({
       args: argv,
-      options: { name: { type: 'string' }, tarballs: { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } },
+      options: {
+        name: { type: 'string' },
+        tarballs: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
       allowPositionals: true,
     });
   } catch (error) {

@@ -13,7 +13,10 @@ export const NAME_PLACEHOLDER = '{{name}}';
  * @param {string} folderName
  */
 export function packageNameFor(folderName) {
-  const name = folderName.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[._-]+|[-]+$/g, '');
+  const name = folderName
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[._-]+|[-]+$/g, '');
   return name || 'pronto-app';
 }
 
@@ -40,7 +43,8 @@ function tarballsFor(template, folder) {
  */
 export function scaffold({ templateDir, targetDir, name, tarballs }) {
   const dir = resolve(targetDir);
-  if (existsSync(dir) && readdirSync(dir).length > 0) throw new Error(`${dir} exists and is not empty; pick a new folder.`);
+  if (existsSync(dir) && readdirSync(dir).length > 0)
+    throw new Error(`${dir} exists and is not empty; pick a new folder.`);
   // Tarballs are looked up before anything is written, so a wrong folder leaves nothing behind.
   const templatePath = templateDir instanceof URL ? fileURLToPath(templateDir) : templateDir;
   const template = JSON.parse(readFileSync(join(templatePath, 'package.json'), 'utf8'));
@@ -48,7 +52,10 @@ export function scaffold({ templateDir, targetDir, name, tarballs }) {
   cpSync(templatePath, dir, { recursive: true });
   // npm leaves .gitignore files out of tarballs, so the template stores it as "gitignore".
   if (existsSync(join(dir, 'gitignore'))) renameSync(join(dir, 'gitignore'), join(dir, '.gitignore'));
-  writeFileSync(join(dir, 'README.md'), readFileSync(join(dir, 'README.md'), 'utf8').replaceAll(NAME_PLACEHOLDER, name));
+  writeFileSync(
+    join(dir, 'README.md'),
+    readFileSync(join(dir, 'README.md'), 'utf8').replaceAll(NAME_PLACEHOLDER, name),
+  );
   const manifest = { ...template, name };
   for (const [dependency, path] of local) manifest.dependencies[dependency] = `file:${path}`;
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);

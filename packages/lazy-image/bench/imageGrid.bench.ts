@@ -62,7 +62,8 @@ async function measure(page: Page, url: string, saveData: boolean): Promise<Run>
   await page.goto(url, { waitUntil: 'networkidle' });
   const [lcp, lcpElement, heroLoaded] = await page.evaluate(() => {
     const [time, element] = (window as unknown as { __lcp: [number, string] }).__lcp;
-    const hero = performance.getEntriesByType('resource').find((r) => r.name.includes('/assets/hero-')) as PerformanceResourceTiming | undefined;
+    const hero = performance.getEntriesByType('resource').find((r) => r.name.includes('/assets/hero-')) as
+      PerformanceResourceTiming | undefined;
     return [time, element, hero?.responseEnd ?? Number.NaN] as const;
   });
   return { bytes, imageBytes, images, lcp, lcpElement, heroLoaded };

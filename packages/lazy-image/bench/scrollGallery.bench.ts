@@ -48,7 +48,11 @@ function scrollAndSample(speed: number): Promise<ScrollResult> {
   };
   const shown = (cell: HTMLElement): boolean =>
     [...cell.querySelectorAll('img')].some(
-      (img) => img.complete && img.naturalWidth > 0 && !img.currentSrc.startsWith('data:') && Number(getComputedStyle(img).opacity) >= 0.5,
+      (img) =>
+        img.complete &&
+        img.naturalWidth > 0 &&
+        !img.currentSrc.startsWith('data:') &&
+        Number(getComputedStyle(img).opacity) >= 0.5,
     );
   const visibleAtStart = new Set(cells.filter(inView));
   const entered = new Set<HTMLElement>();
@@ -78,7 +82,11 @@ function scrollAndSample(speed: number): Promise<ScrollResult> {
 }
 
 async function measure(browser: Browser, site: TestServer, dist: string, url: string): Promise<Run> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, baseURL: site.origin });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    deviceScaleFactor: 1,
+    baseURL: site.origin,
+  });
   const page = await context.newPage();
   await page.addInitScript(() => {
     const w = window as unknown as { __lcp: number; __cls: number };
@@ -99,7 +107,9 @@ async function measure(browser: Browser, site: TestServer, dist: string, url: st
   await page.goto(url, { waitUntil: 'load' });
   // The measurement window itself: what the page asked for in the two seconds after load, untouched.
   await page.waitForTimeout(2000);
-  const requested = site.requests.filter((r) => /\.(avif|webp|jpe?g|png)$/.test(r.path)).map((r) => decodeURIComponent(r.path));
+  const requested = site.requests
+    .filter((r) => /\.(avif|webp|jpe?g|png)$/.test(r.path))
+    .map((r) => decodeURIComponent(r.path));
   const sizes = await Promise.all(requested.map(async (p) => (await stat(path.join(dist, p))).size));
   const [lcp, clsAtLoad] = await page.evaluate(() => {
     const w = window as unknown as { __lcp: number; __cls: number };
@@ -111,12 +121,16 @@ async function measure(browser: Browser, site: TestServer, dist: string, url: st
   return { imageBytes: sizes.reduce((a, b) => a + b, 0), lcp, clsAtLoad, clsScrolling, ...scroll };
 }
 
-test('gallery on slow 4G + 4x CPU: bytes by load + 2 s, blanks while scrolling, LCP, CLS', async ({ browser, site }) => {
+test('gallery on slow 4G + 4x CPU: bytes by load + 2 s, blanks while scrolling, LCP, CLS', async ({
+  browser,
+  site,
+}) => {
   const dist = await buildSite();
   const results = new Map<string, Run[]>(CONTENDERS.map((c) => [c.name, []]));
   for (let run = 0; run < RUNS; run++) {
     // Interleaved, so a busy moment on the machine spreads over all contenders.
-    for (const contender of CONTENDERS) results.get(contender.name)?.push(await measure(browser, site, dist, contender.page));
+    for (const contender of CONTENDERS)
+      results.get(contender.name)?.push(await measure(browser, site, dist, contender.page));
   }
   const median = (runs: Run[], pick: (r: Run) => number): number => summarize(runs.map(pick)).median;
   const native = results.get(CONTENDERS[0]?.name ?? '') ?? [];

@@ -14,13 +14,17 @@ test('with Save-Data the smaller candidate is picked', async ({ page, server }) 
   await page.setExtraHTTPHeaders({ 'Save-Data': 'on' });
   await page.goto('/?s=adaptive');
   await expect(page.locator('[data-status]')).toHaveAttribute('data-status', 'loaded');
-  expect(server.requestsFor('/thumb-7-').map((r) => [r.path, r.headers['save-data']])).toEqual([['/img/thumb-7-320.jpg', 'on']]);
+  expect(server.requestsFor('/thumb-7-').map((r) => [r.path, r.headers['save-data']])).toEqual([
+    ['/img/thumb-7-320.jpg', 'on'],
+  ]);
 });
 
 test('on an emulated 3G link (CDP) the smaller candidate is picked', async ({ page, server }) => {
   await emulateNetwork(page, SLOW_3G);
   await page.goto('/?s=adaptive');
-  expect(await page.evaluate(() => (navigator as { connection?: { effectiveType: string } }).connection?.effectiveType)).toBe('3g');
+  expect(
+    await page.evaluate(() => (navigator as { connection?: { effectiveType: string } }).connection?.effectiveType),
+  ).toBe('3g');
   await expect(page.locator('[data-status]')).toHaveAttribute('data-status', 'loaded', { timeout: 20_000 });
   expect(server.requestsFor('/thumb-7-').map((r) => r.path)).toEqual(['/img/thumb-7-320.jpg']);
 });
@@ -31,7 +35,9 @@ test('with Save-Data offscreen images wait for the viewport instead of loading e
   await page.goto('/?s=grid');
   await expect(page.locator('[data-status]').first()).toHaveAttribute('data-status', 'loaded');
   await frames(page);
-  const visible = await page.locator('[data-status]').evaluateAll((els) => els.filter((el) => el.getBoundingClientRect().top < innerHeight).length);
+  const visible = await page
+    .locator('[data-status]')
+    .evaluateAll((els) => els.filter((el) => el.getBoundingClientRect().top < innerHeight).length);
   expect(server.requestsFor('/thumb-')).toHaveLength(visible);
   expect(visible).toBeLessThan(24);
 });

@@ -7,9 +7,7 @@ for (const page of ['/?s=grid', '/?s=grid-observer', '/?s=hero', '/ssr-grid.html
     await emulateNetwork(tab, SLOW_4G);
     await tab.goto(page);
     await scrollThrough(tab);
-    await expect
-      .poll(() => tab.locator('[data-status="loading"]').count(), { timeout: 45_000 })
-      .toBe(0);
+    await expect.poll(() => tab.locator('[data-status="loading"]').count(), { timeout: 45_000 }).toBe(0);
     expect(await tab.locator('[data-status="loaded"]').count()).toBeGreaterThanOrEqual(12);
     expect(await cls()).toBe(0);
   });

@@ -1,6 +1,9 @@
 import { collectErrors, expect, test } from './support/fixtures.js';
 
-test('a failing image is retried with backoff, then falls back, then shows its alt text, with no unhandled errors', async ({ page, server }) => {
+test('a failing image is retried with backoff, then falls back, then shows its alt text, with no unhandled errors', async ({
+  page,
+  server,
+}) => {
   const errors = collectErrors(page);
   await page.goto('/?s=retry');
   const boxes = page.locator('[data-status]');
@@ -14,10 +17,12 @@ test('a failing image is retried with backoff, then falls back, then shows its a
 
   await expect(boxes.nth(1)).toHaveAttribute('data-status', 'loaded');
   expect(server.requestsFor('/fail/99/img/thumb-2-320.jpg')).toHaveLength(3);
-  expect(await boxes.nth(1).locator('img').evaluate((img: HTMLImageElement) => [img.getAttribute('src'), img.naturalWidth])).toEqual([
-    '/img/thumb-3-320.jpg',
-    320,
-  ]);
+  expect(
+    await boxes
+      .nth(1)
+      .locator('img')
+      .evaluate((img: HTMLImageElement) => [img.getAttribute('src'), img.naturalWidth]),
+  ).toEqual(['/img/thumb-3-320.jpg', 320]);
 
   await expect(boxes.nth(2)).toHaveAttribute('data-status', 'failed');
   await expect(boxes.nth(2)).toHaveText('Gone for good');

@@ -1,7 +1,10 @@
 import { expect, test } from './support/fixtures.js';
 import { frames } from './support/pageHelpers.js';
 
-test('an offscreen image is not requested until within the distance, and 600px starts it before it is visible', async ({ page, server }) => {
+test('an offscreen image is not requested until within the distance, and 600px starts it before it is visible', async ({
+  page,
+  server,
+}) => {
   await page.setViewportSize({ width: 1000, height: 800 });
   await page.goto('/?s=distance');
   const box = page.locator('[data-status]');
@@ -21,7 +24,9 @@ test('an offscreen image is not requested until within the distance, and 600px s
   await expect(box).toHaveAttribute('data-status', 'loaded');
 });
 
-test('native lazy loading: a catalog renders real <img loading=lazy> with sizes=auto and decoding=async', async ({ page }) => {
+test('native lazy loading: a catalog renders real <img loading=lazy> with sizes=auto and decoding=async', async ({
+  page,
+}) => {
   await page.goto('/?s=grid');
   const img = page.locator('img').first();
   await expect(img).toHaveAttribute('loading', 'lazy');

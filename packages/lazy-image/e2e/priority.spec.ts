@@ -1,6 +1,9 @@
 import { expect, test } from './support/fixtures.js';
 
-test('the priority image is eager, fetchpriority=high, preloaded once, and is the LCP element', async ({ page, server }) => {
+test('the priority image is eager, fetchpriority=high, preloaded once, and is the LCP element', async ({
+  page,
+  server,
+}) => {
   await page.addInitScript(() => {
     const w = window as unknown as { __lcp: string[] };
     w.__lcp = [];
@@ -15,7 +18,9 @@ test('the priority image is eager, fetchpriority=high, preloaded once, and is th
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
   const priorities = new Map<string, string>();
-  cdp.on('Network.requestWillBeSent', (event) => priorities.set(new URL(event.request.url).pathname, event.request.initialPriority));
+  cdp.on('Network.requestWillBeSent', (event) =>
+    priorities.set(new URL(event.request.url).pathname, event.request.initialPriority),
+  );
   await page.goto('/?s=hero');
 
   const hero = page.locator('img[alt="Hero"]');

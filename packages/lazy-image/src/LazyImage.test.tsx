@@ -10,22 +10,32 @@ let intersect: (target: Element) => void;
 
 beforeEach(() => {
   reducedMotion = false;
-  window.matchMedia = ((query: string) => ({ matches: reducedMotion && query.includes('reduce') })) as typeof matchMedia;
+  window.matchMedia = ((query: string) => ({
+    matches: reducedMotion && query.includes('reduce'),
+  })) as typeof matchMedia;
   const observed = new Map<Element, IntersectionObserver>();
   const callbacks = new Map<IntersectionObserver, IntersectionObserverCallback>();
   class FakeObserver {
     constructor(cb: IntersectionObserverCallback) {
       callbacks.set(this as unknown as IntersectionObserver, cb);
     }
-    observe(el: Element) { observed.set(el, this as unknown as IntersectionObserver); }
-    unobserve(el: Element) { observed.delete(el); }
-    disconnect() { for (const [el, o] of observed) if (o === (this as unknown)) observed.delete(el); }
+    observe(el: Element) {
+      observed.set(el, this as unknown as IntersectionObserver);
+    }
+    unobserve(el: Element) {
+      observed.delete(el);
+    }
+    disconnect() {
+      for (const [el, o] of observed) if (o === (this as unknown)) observed.delete(el);
+    }
   }
   vi.stubGlobal('IntersectionObserver', FakeObserver);
   intersect = (target) => {
     const observer = observed.get(target);
     if (!observer) throw new Error('element is not observed');
-    act(() => callbacks.get(observer)?.([{ target, isIntersecting: true } as unknown as IntersectionObserverEntry], observer));
+    act(() =>
+      callbacks.get(observer)?.([{ target, isIntersecting: true } as unknown as IntersectionObserverEntry], observer),
+    );
   };
 });
 
@@ -62,7 +72,14 @@ describe('<LazyImage>', () => {
 
   it('makes a priority image eager, high priority and preloaded', () => {
     const { container } = render(
-      <LazyImage src="a.jpg" alt="Hero" width={800} height={400} priority sources={[{ type: 'image/avif', srcset: 'a.avif 800w' }]} />,
+      <LazyImage
+        src="a.jpg"
+        alt="Hero"
+        width={800}
+        height={400}
+        priority
+        sources={[{ type: 'image/avif', srcset: 'a.avif 800w' }]}
+      />,
     );
     expect(img(container).getAttribute('loading')).toBe('eager');
     expect(img(container).getAttribute('fetchpriority')).toBe('high');
@@ -97,7 +114,9 @@ describe('<LazyImage>', () => {
       configurable: true,
       value: Object.assign(new EventTarget(), { saveData: true }),
     });
-    const { container } = render(<LazyImage src="a.jpg" srcSet={SRCSET} alt="" width={400} height={300} network="fast" />);
+    const { container } = render(
+      <LazyImage src="a.jpg" srcSet={SRCSET} alt="" width={400} height={300} network="fast" />,
+    );
     expect(img(container).getAttribute('srcset')).toBe(SRCSET);
   });
 
@@ -105,7 +124,16 @@ describe('<LazyImage>', () => {
     vi.useFakeTimers();
     const onFail = vi.fn<() => void>();
     const { container } = render(
-      <LazyImage src="bad.jpg" alt="A broken cat" width={100} height={100} retries={2} retryDelay={100} fallbackSrc="fallback.jpg" onFail={onFail} />,
+      <LazyImage
+        src="bad.jpg"
+        alt="A broken cat"
+        width={100}
+        height={100}
+        retries={2}
+        retryDelay={100}
+        fallbackSrc="fallback.jpg"
+        onFail={onFail}
+      />,
     );
     const first = img(container);
     fireEvent.error(first);
@@ -151,7 +179,13 @@ describe('<LazyImage>', () => {
 
   it('decodes a ThumbHash placeholder lazily into a data URL', async () => {
     const { container } = render(
-      <LazyImage src="a.jpg" alt="" width={100} height={100} placeholder={{ thumbhash: '1QcSHQRnh493V4dIh4eXh1h4kJUI' }} />,
+      <LazyImage
+        src="a.jpg"
+        alt=""
+        width={100}
+        height={100}
+        placeholder={{ thumbhash: '1QcSHQRnh493V4dIh4eXh1h4kJUI' }}
+      />,
     );
     await vi.waitFor(() => {
       const layer = container.querySelector('span[aria-hidden]') as HTMLElement | null;
@@ -172,7 +206,9 @@ describe('<LazyImage> edge cases', () => {
     vi.useFakeTimers();
     stubImage(true, 0);
     const onFail = vi.fn<() => void>();
-    const { container } = render(<LazyImage src="bad.jpg" alt="Cat" width={10} height={10} retries={1} retryDelay={100} onFail={onFail} />);
+    const { container } = render(
+      <LazyImage src="bad.jpg" alt="Cat" width={10} height={10} retries={1} retryDelay={100} onFail={onFail} />,
+    );
     // The mount check already saw attempt 0 fail; the error event for the same attempt changes nothing.
     fireEvent.error(img(container));
     act(() => vi.advanceTimersByTime(100));
@@ -194,7 +230,14 @@ describe('<LazyImage> edge cases', () => {
   it('retries a <picture> as a whole', () => {
     vi.useFakeTimers();
     const { container } = render(
-      <LazyImage src="a.jpg" alt="" width={10} height={10} retryDelay={100} sources={[{ type: 'image/avif', srcset: 'a.avif 10w' }]} />,
+      <LazyImage
+        src="a.jpg"
+        alt=""
+        width={10}
+        height={10}
+        retryDelay={100}
+        sources={[{ type: 'image/avif', srcset: 'a.avif 10w' }]}
+      />,
     );
     const picture = container.querySelector('picture');
     fireEvent.error(img(container));

@@ -130,9 +130,7 @@ function Image(props: LazyImageProps): ReactElement {
   const measured = (observed && inView && (wrapperRef.current as HTMLSpanElement).clientWidth) || undefined;
   const width = box?.width;
   const fixedSizes = width ? `(max-width: ${width}px) 100vw, ${width}px` : '100vw';
-  const sizes =
-    props.sizes ??
-    (measured ? `${measured}px` : priority || observed ? fixedSizes : `auto, ${fixedSizes}`);
+  const sizes = props.sizes ?? (measured ? `${measured}px` : priority || observed ? fixedSizes : `auto, ${fixedSizes}`);
   const cap = (candidates: string | undefined): string | undefined =>
     candidates && constrained ? capSrcSet(candidates, measured ?? width) : candidates;
 
@@ -218,7 +216,13 @@ function Image(props: LazyImageProps): ReactElement {
     ) : (
       <picture key={attempt}>
         {sources.map((source) => (
-          <source key={source.type + source.media} srcSet={cap(source.srcset)} sizes={sizes} type={source.type} media={source.media} />
+          <source
+            key={source.type + source.media}
+            srcSet={cap(source.srcset)}
+            sizes={sizes}
+            type={source.type}
+            media={source.media}
+          />
         ))}
         {img}
       </picture>
@@ -244,13 +248,21 @@ function Image(props: LazyImageProps): ReactElement {
       {showPlaceholder && layerUrl && (
         <span
           aria-hidden
-          style={{ ...FILL, backgroundImage: `url("${layerUrl}")`, backgroundSize: 'cover', filter: 'blur(8px)', transform: 'scale(1.1)' }}
+          style={{
+            ...FILL,
+            backgroundImage: `url("${layerUrl}")`,
+            backgroundSize: 'cover',
+            filter: 'blur(8px)',
+            transform: 'scale(1.1)',
+          }}
         />
       )}
       {shown && image}
       {!inView && <noscript>{image}</noscript>}
       {failed && (
-        <span style={{ ...FILL, display: 'grid', placeItems: 'center', textAlign: 'center', background: '#eee' }}>{alt}</span>
+        <span style={{ ...FILL, display: 'grid', placeItems: 'center', textAlign: 'center', background: '#eee' }}>
+          {alt}
+        </span>
       )}
     </span>
   );

@@ -54,8 +54,14 @@ describe('isConstrainedNetwork', () => {
 describe('resolveLoading', () => {
   it('prefers eager for priority, observer for a distance or a constrained network, else native', () => {
     expect(resolveLoading({ priority: true, rootMargin: '600px', constrained: true })).toEqual({ kind: 'eager' });
-    expect(resolveLoading({ priority: false, rootMargin: '600px', constrained: false })).toEqual({ kind: 'observer', rootMargin: '600px' });
-    expect(resolveLoading({ priority: false, rootMargin: '600px', constrained: true })).toEqual({ kind: 'observer', rootMargin: '0px' });
+    expect(resolveLoading({ priority: false, rootMargin: '600px', constrained: false })).toEqual({
+      kind: 'observer',
+      rootMargin: '600px',
+    });
+    expect(resolveLoading({ priority: false, rootMargin: '600px', constrained: true })).toEqual({
+      kind: 'observer',
+      rootMargin: '0px',
+    });
     expect(resolveLoading({ priority: false, rootMargin: undefined, constrained: false })).toEqual({ kind: 'native' });
   });
   it('gives the component the bare observer margin, null when not observed', () => {
@@ -87,8 +93,9 @@ describe('resolveBox', () => {
     for (const input of bad) {
       expect(resolveBox(input)).toBeUndefined();
     }
-    expect(describeBoxError({ width: 400 })).toBe('lazy-image: give width+height or aspectRatio (to reserve the box); got {"width":400}');
+    expect(describeBoxError({ width: 400 })).toBe(
+      'lazy-image: give width+height or aspectRatio (to reserve the box); got {"width":400}',
+    );
     expect(describeBoxError({ aspectRatio: 'wide' })).toMatch(/got \{"aspectRatio":"wide"\}/);
   });
 });
-

@@ -15,7 +15,8 @@ export function parseSrcSet(srcset: string): SrcSetCandidate[] {
   for (const part of srcset.split(',')) {
     const text = part.trim();
     const match = /^(\S+)(?:\s+(\d*\.?\d+)([wx]))?$/.exec(text);
-    if (match) candidates.push({ url: match[1] as string, value: +(match[2] ?? 1), unit: (match[3] ?? 'x') as 'w' | 'x' });
+    if (match)
+      candidates.push({ url: match[1] as string, value: +(match[2] ?? 1), unit: (match[3] ?? 'x') as 'w' | 'x' });
     // An empty part (a trailing comma) is skipped. A typo must not take the page down in production;
     // development says what is wrong.
     else if (text && process.env.NODE_ENV !== 'production') throw new Error(`lazy-image: bad srcset "${text}"`);

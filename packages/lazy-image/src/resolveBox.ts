@@ -22,7 +22,9 @@ export function resolveBox({ width, height, aspectRatio }: BoxInput): ResolvedBo
   const w = positive(width) ? width : undefined;
   // One division serves every form: "16/9", "1.5" and 1.5 (denominator 1), and width+height as "w/h".
   // A missing or bad part gives NaN, which fails the positive check.
-  const [x = NaN, y = 1] = String(aspectRatio ?? `${w}/${height}`).split('/').map(Number);
+  const [x = NaN, y = 1] = String(aspectRatio ?? `${w}/${height}`)
+    .split('/')
+    .map(Number);
   const ratio = x / y;
   return positive(ratio) ? { ratio, width: w } : undefined;
 }

@@ -1,8 +1,5 @@
 /** How an image gets loaded. */
-export type LoadingStrategy =
-  | { kind: 'eager' }
-  | { kind: 'native' }
-  | { kind: 'observer'; rootMargin: string };
+export type LoadingStrategy = { kind: 'eager' } | { kind: 'native' } | { kind: 'observer'; rootMargin: string };
 
 /** Inputs of {@link resolveLoading}. */
 export interface LoadingInput {
@@ -18,7 +15,11 @@ export interface LoadingInput {
  * take the observer with no margin: Chromium loads lazy images *earlier* on slow networks, the opposite of
  * what saves data. `<LazyImage>` uses this bare form; {@link resolveLoading} names the outcome.
  */
-export function observerMargin(priority: boolean | undefined, rootMargin: string | undefined, constrained: boolean): string | null {
+export function observerMargin(
+  priority: boolean | undefined,
+  rootMargin: string | undefined,
+  constrained: boolean,
+): string | null {
   return priority ? null : constrained ? '0px' : (rootMargin ?? null);
 }
 

@@ -6,7 +6,10 @@ import type { PlaceholderSource } from './types.js';
  * data URL. The decoder is imported on first use, so pages without hash placeholders never download it, and
  * not at all when an `lqip` is given or the image is already there (e.g. from cache).
  */
-export function useThumbHash(placeholder: PlaceholderSource | undefined, imgRef: RefObject<HTMLImageElement | null>): string | undefined {
+export function useThumbHash(
+  placeholder: PlaceholderSource | undefined,
+  imgRef: RefObject<HTMLImageElement | null>,
+): string | undefined {
   const [decoded, setDecoded] = useState<string>();
   const hash = placeholder?.thumbhash;
   const lqip = placeholder?.lqip;

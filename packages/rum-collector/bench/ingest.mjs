@@ -14,8 +14,12 @@ import autocannon from 'autocannon';
 import { pacedLoad } from './pacedLoad.mjs';
 import { createJiti } from 'jiti';
 // The PostgreSQL launcher is a test helper, kept out of the published dist: jiti loads it from its TypeScript source.
-const { postgresUnavailable, startPostgres } = await createJiti(import.meta.url).import('../src/test-utils/startPostgres.ts');
-const { clickHouseUnavailable, startClickHouse } = await createJiti(import.meta.url).import('../src/test-utils/startClickHouse.ts');
+const { postgresUnavailable, startPostgres } = await createJiti(import.meta.url).import(
+  '../src/test-utils/startPostgres.ts',
+);
+const { clickHouseUnavailable, startClickHouse } = await createJiti(import.meta.url).import(
+  '../src/test-utils/startClickHouse.ts',
+);
 
 const seconds = Number(process.argv[2] ?? 10);
 const CONNECTIONS = Number(process.env.RUM_BENCH_CONNECTIONS ?? 100);
@@ -39,7 +43,15 @@ async function load(port, label, rate) {
   const beacon = (i) => template(`b_${runId}_${label}_${Math.floor(i / 8)}`, i % 8);
   if (rate) {
     const r = await pacedLoad({ url, rate, seconds, body: beacon });
-    return { '2xx': r.ok, duration: r.duration, latency: r.latency, non2xx: r.non2xx, errors: r.errors, timeouts: 0, lagMs: r.maxLagMs };
+    return {
+      '2xx': r.ok,
+      duration: r.duration,
+      latency: r.latency,
+      non2xx: r.non2xx,
+      errors: r.errors,
+      timeouts: 0,
+      lagMs: r.maxLagMs,
+    };
   }
   let n = 0;
   const result = await autocannon({
@@ -134,8 +146,14 @@ else {
   }
 }
 rmSync(dir, { recursive: true, force: true });
-console.log(`\nIngest over loopback, ${seconds}s per row, 2 events per beacon, ${cpus().length} cores; started ${startedAt}; load average before ${loadBefore}, after ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
-console.log(`fixed rate: open loop (up to 1,000 connections), latency from due time; max: autocannon, ${CONNECTIONS} connections`);
+console.log(
+  `\nIngest over loopback, ${seconds}s per row, 2 events per beacon, ${cpus().length} cores; started ${startedAt}; load average before ${loadBefore}, after ${readFileSync('/proc/loadavg', 'utf8').trim()}`,
+);
+console.log(
+  `fixed rate: open loop (up to 1,000 connections), latency from due time; max: autocannon, ${CONNECTIONS} connections`,
+);
 console.table(rows);
-console.log(`Ratios to the validate-only control in this run (goals for DuckDB: flat out >= 0.75, p99 at half the control's rate <= 2):`);
+console.log(
+  `Ratios to the validate-only control in this run (goals for DuckDB: flat out >= 0.75, p99 at half the control's rate <= 2):`,
+);
 console.table(ratios);

@@ -24,7 +24,16 @@ import { connect } from 'node:net';
  * @param {(i: number, ms: number) => void} [options.onLatency]  called with each measured request's latency, e.g.
  *   to see when during the run the slow ones happened. @default none
  */
-export async function pacedLoad({ url, rate, seconds, body, maxSockets = 1000, initialSockets = 64, warmupSeconds = 1, onLatency }) {
+export async function pacedLoad({
+  url,
+  rate,
+  seconds,
+  body,
+  maxSockets = 1000,
+  initialSockets = 64,
+  warmupSeconds = 1,
+  onLatency,
+}) {
   const target = new URL(url);
   const head = `POST ${target.pathname} HTTP/1.1\r\nHost: ${target.host}\r\nContent-Type: text/plain;charset=UTF-8\r\nContent-Length: `;
   const warmup = Math.round(rate * warmupSeconds);

@@ -8,8 +8,12 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { createClickHouseStorage, createDuckDBStorage, createPostgresStorage } from '../dist/index.js';
 import { createJiti } from 'jiti';
 // The PostgreSQL launcher is a test helper, kept out of the published dist: jiti loads it from its TypeScript source.
-const { postgresUnavailable, startPostgres } = await createJiti(import.meta.url).import('../src/test-utils/startPostgres.ts');
-const { clickHouseUnavailable, startClickHouse } = await createJiti(import.meta.url).import('../src/test-utils/startClickHouse.ts');
+const { postgresUnavailable, startPostgres } = await createJiti(import.meta.url).import(
+  '../src/test-utils/startPostgres.ts',
+);
+const { clickHouseUnavailable, startClickHouse } = await createJiti(import.meta.url).import(
+  '../src/test-utils/startClickHouse.ts',
+);
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const RUNS = Number(process.argv[3] ?? 15);
@@ -106,21 +110,29 @@ try {
     try {
       const store = await createClickHouseStorage({ url: ch.url, requestTimeoutMs: 600_000 });
       const { createClient } = await import('@clickhouse/client');
-      const client = createClient({ url: ch.url, request_timeout: 600_000, clickhouse_settings: { send_progress_in_http_headers: 1 } });
+      const client = createClient({
+        url: ch.url,
+        request_timeout: 600_000,
+        clickhouse_settings: { send_progress_in_http_headers: 1 },
+      });
       t0 = performance.now();
       // Same rows as above, in ClickHouse SQL (numbers(N) for range, ARRAY JOIN for the three vitals).
       const at = `${now} - (number % 28) * ${DAY} - (number % 86400) * 1000`;
       const device = "if(number % 3 = 0, 'desktop', 'mobile')";
-      await client.command({ query: `INSERT INTO default.rum_beacons SELECT concat('pv_', toString(number)), 0, ${at}, ${now}, 0,
+      await client.command({
+        query: `INSERT INTO default.rum_beacons SELECT concat('pv_', toString(number)), 0, ${at}, ${now}, 0,
         concat('/route/', toString(number % 50)), ${device}, '4g', '1.0.0', concat('{"v":1,"pageViewId":"pv_', toString(number), '"}')
-        FROM numbers(${N})` });
-      await client.command({ query: `INSERT INTO default.rum_events (received_at, page_view_id, seq, idx, type, name, value, route,
+        FROM numbers(${N})`,
+      });
+      await client.command({
+        query: `INSERT INTO default.rum_events (received_at, page_view_id, seq, idx, type, name, value, route,
           device_class, connection, navigation_type, target, t)
         SELECT ${at}, concat('pv_', toString(number)), 0, m_idx, 'vital', m_name,
           multiIf(m_name = 'LCP', 800 + (number * 7919 % 5000), m_name = 'INP', 40 + (number * 104729 % 700), (number % 300) / 1000.0),
           concat('/route/', toString(number % 50)), ${device}, '4g', 'navigate',
           if(m_name = 'LCP', concat('img.hero-', toString(number % 7)), NULL), ${now}
-        FROM numbers(${N}) ARRAY JOIN ['LCP', 'INP', 'CLS'] AS m_name, [0, 1, 2] AS m_idx` });
+        FROM numbers(${N}) ARRAY JOIN ['LCP', 'INP', 'CLS'] AS m_name, [0, 1, 2] AS m_idx`,
+      });
       await client.command({ query: 'OPTIMIZE TABLE default.rum_events FINAL' });
       await client.close();
       console.log(`clickhouse: loaded ${N} beacons in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

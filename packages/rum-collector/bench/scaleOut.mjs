@@ -7,7 +7,9 @@ import autocannon from 'autocannon';
 import { createJiti } from 'jiti';
 import { createPostgresStorage } from '../dist/index.js';
 // The PostgreSQL launcher is a test helper, kept out of the published dist: jiti loads it from its TypeScript source.
-const { postgresUnavailable, startPostgres } = await createJiti(import.meta.url).import('../src/test-utils/startPostgres.ts');
+const { postgresUnavailable, startPostgres } = await createJiti(import.meta.url).import(
+  '../src/test-utils/startPostgres.ts',
+);
 
 const seconds = Number(process.argv[2] ?? 10);
 const CONNECTIONS = Number(process.env.RUM_BENCH_CONNECTIONS ?? 100);
@@ -28,7 +30,13 @@ function load(port, label, connections) {
     url: `http://127.0.0.1:${port}/rum/collect`,
     connections,
     duration: seconds,
-    requests: [{ method: 'POST', headers: { 'content-type': 'text/plain;charset=UTF-8' }, setupRequest: (req) => ({ ...req, body: beaconOf(`s_${runId}_${label}_${Math.floor(n / 8)}`, n++ % 8) }) }],
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain;charset=UTF-8' },
+        setupRequest: (req) => ({ ...req, body: beaconOf(`s_${runId}_${label}_${Math.floor(n / 8)}`, n++ % 8) }),
+      },
+    ],
   });
 }
 
@@ -42,9 +50,13 @@ const storage = await createPostgresStorage({ connectionString: postgres.connect
 try {
   const rows = [];
   for (const processes of [1, 2]) {
-    const collectors = await Promise.all(Array.from({ length: processes }, () => startCollector(postgres.connectionString)));
+    const collectors = await Promise.all(
+      Array.from({ length: processes }, () => startCollector(postgres.connectionString)),
+    );
     const before = await storage.countBeacons();
-    const results = await Promise.all(collectors.map(({ port }, i) => load(port, `${processes}x${i}`, Math.round(CONNECTIONS / processes))));
+    const results = await Promise.all(
+      collectors.map(({ port }, i) => load(port, `${processes}x${i}`, Math.round(CONNECTIONS / processes))),
+    );
     const acked = results.reduce((sum, r) => sum + r['2xx'], 0);
     const stored = (await storage.countBeacons()) - before;
     for (const { child } of collectors) child.kill('SIGTERM');
@@ -59,7 +71,9 @@ try {
     });
   }
   console.table(rows);
-  console.log(`two collectors / one: ${(rows[1]['beacons/s'] / rows[0]['beacons/s']).toFixed(2)}x (${seconds} s each, ${CONNECTIONS} connections in all)`);
+  console.log(
+    `two collectors / one: ${(rows[1]['beacons/s'] / rows[0]['beacons/s']).toFixed(2)}x (${seconds} s each, ${CONNECTIONS} connections in all)`,
+  );
 } finally {
   await storage.close();
   postgres.stop();

@@ -3,7 +3,13 @@
 // RUM_BENCH_CH_WRITES (ClickHouse maxConcurrentWrites),
 // RUM_BENCH_CHECKPOINT (DuckDB checkpoint_threshold, e.g. 64MB), RUM_BENCH_LOAD_BATCH (DuckDB loadBatch), RUM_BENCH_TRACE (batch sizes, commit times)
 import { createServer } from 'node:http';
-import { createClickHouseStorage, createCollectorServer, createDuckDBStorage, createPostgresStorage, parseBeacon } from '../dist/index.js';
+import {
+  createClickHouseStorage,
+  createCollectorServer,
+  createDuckDBStorage,
+  createPostgresStorage,
+  parseBeacon,
+} from '../dist/index.js';
 
 const [kind, target] = process.argv.slice(2);
 let port;
@@ -25,8 +31,17 @@ if (kind === 'validate-only') {
     kind === 'postgres'
       ? await createPostgresStorage({ connectionString: target, maxConnections: 3 })
       : kind === 'clickhouse'
-      ? await createClickHouseStorage({ url: target, ...(process.env.RUM_BENCH_CH_WRITES ? { maxConcurrentWrites: Number(process.env.RUM_BENCH_CH_WRITES) } : {}) })
-      : await createDuckDBStorage({ dataDir: target, ...(process.env.RUM_BENCH_LOAD_BATCH ? { loadBatch: Number(process.env.RUM_BENCH_LOAD_BATCH) } : {}), ...(process.env.RUM_BENCH_CHECKPOINT ? { checkpointThreshold: process.env.RUM_BENCH_CHECKPOINT } : {}) });
+        ? await createClickHouseStorage({
+            url: target,
+            ...(process.env.RUM_BENCH_CH_WRITES
+              ? { maxConcurrentWrites: Number(process.env.RUM_BENCH_CH_WRITES) }
+              : {}),
+          })
+        : await createDuckDBStorage({
+            dataDir: target,
+            ...(process.env.RUM_BENCH_LOAD_BATCH ? { loadBatch: Number(process.env.RUM_BENCH_LOAD_BATCH) } : {}),
+            ...(process.env.RUM_BENCH_CHECKPOINT ? { checkpointThreshold: process.env.RUM_BENCH_CHECKPOINT } : {}),
+          });
   const server = await createCollectorServer({ port: 0, rateLimit: false, storage });
   if (process.env.RUM_BENCH_TRACE) {
     // Batch sizes and commit times, to see where latency goes.
@@ -35,13 +50,19 @@ if (kind === 'validate-only') {
     const trace = [];
     s.insertBatch = async (batch) => {
       const t0 = performance.now();
-      try { return await insert(batch); } finally { trace.push([batch.length, performance.now() - t0]); }
+      try {
+        return await insert(batch);
+      } finally {
+        trace.push([batch.length, performance.now() - t0]);
+      }
     };
     process.on('SIGTERM', () => {
       const sizes = trace.map((t) => t[0]).sort((a, b) => a - b);
       const ms = trace.map((t) => t[1]).sort((a, b) => a - b);
       const q = (a, p) => a[Math.floor(p * (a.length - 1))];
-      console.error(`batches ${trace.length} size p50 ${q(sizes, 0.5)} p99 ${q(sizes, 0.99)}; commit ms p50 ${q(ms, 0.5).toFixed(1)} p99 ${q(ms, 0.99).toFixed(1)}`);
+      console.error(
+        `batches ${trace.length} size p50 ${q(sizes, 0.5)} p99 ${q(sizes, 0.99)}; commit ms p50 ${q(ms, 0.5).toFixed(1)} p99 ${q(ms, 0.99).toFixed(1)}`,
+      );
       process.exit(0);
     });
   }

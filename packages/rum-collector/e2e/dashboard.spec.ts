@@ -7,7 +7,12 @@ const XSS_ROUTE = '/p/<img src=x onerror="window.__xss=1">';
 const XSS_TARGET = '"><script>window.__xss=2</script><svg onload="window.__xss=3">';
 let pv = 0;
 
-function beacon(route: string, deviceClass: Beacon['context']['deviceClass'], vitals: [VitalName, number][], target?: string): Beacon {
+function beacon(
+  route: string,
+  deviceClass: Beacon['context']['deviceClass'],
+  vitals: [VitalName, number][],
+  target?: string,
+): Beacon {
   const events: BeaconEvent[] = vitals.map(([name, value]) => ({
     type: 'vital',
     name,
@@ -20,7 +25,14 @@ function beacon(route: string, deviceClass: Beacon['context']['deviceClass'], vi
     t: Date.now(),
     ...(target ? { attribution: { target } } : {}),
   }));
-  return { v: 1, pageViewId: `pv_e2e_${String(pv++).padStart(6, '0')}`, seq: 0, sentAt: Date.now(), context: { route, deviceClass, effectiveType: '4g' }, events };
+  return {
+    v: 1,
+    pageViewId: `pv_e2e_${String(pv++).padStart(6, '0')}`,
+    seq: 0,
+    sentAt: Date.now(),
+    context: { route, deviceClass, effectiveType: '4g' },
+    events,
+  };
 }
 
 test.beforeAll(async ({ collector }) => {
@@ -29,8 +41,33 @@ test.beforeAll(async ({ collector }) => {
   const history: ReceivedBeacon[] = [];
   for (let h = 20; h >= 1; h--) {
     for (let i = 0; i < 6; i++) {
-      history.push({ receivedAt: now - h * HOUR, beacon: beacon('/items/:id', i % 2 ? 'desktop' : 'mobile', [['LCP', 1800 + h * 60 + i * 40], ['INP', 120 + i * 30], ['CLS', 0.02 * i], ['FCP', 1200 + i * 50], ['TTFB', 400 + i * 30]], 'main > img.hero') });
-      history.push({ receivedAt: now - h * HOUR, beacon: beacon('/cart', 'mobile', [['LCP', 4200 + i * 100], ['INP', 520 + i * 20]], 'button#checkout') });
+      history.push({
+        receivedAt: now - h * HOUR,
+        beacon: beacon(
+          '/items/:id',
+          i % 2 ? 'desktop' : 'mobile',
+          [
+            ['LCP', 1800 + h * 60 + i * 40],
+            ['INP', 120 + i * 30],
+            ['CLS', 0.02 * i],
+            ['FCP', 1200 + i * 50],
+            ['TTFB', 400 + i * 30],
+          ],
+          'main > img.hero',
+        ),
+      });
+      history.push({
+        receivedAt: now - h * HOUR,
+        beacon: beacon(
+          '/cart',
+          'mobile',
+          [
+            ['LCP', 4200 + i * 100],
+            ['INP', 520 + i * 20],
+          ],
+          'button#checkout',
+        ),
+      });
     }
   }
   await collector.collector.storage.insertBatch(history);
@@ -39,7 +76,17 @@ test.beforeAll(async ({ collector }) => {
     const res = await fetch(`${collector.url}/rum/collect`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain;charset=UTF-8' },
-      body: JSON.stringify(beacon(XSS_ROUTE, 'mobile', [['LCP', 9000], ['INP', 900]], XSS_TARGET)),
+      body: JSON.stringify(
+        beacon(
+          XSS_ROUTE,
+          'mobile',
+          [
+            ['LCP', 9000],
+            ['INP', 900],
+          ],
+          XSS_TARGET,
+        ),
+      ),
     });
     expect(res.status).toBe(204);
   }
@@ -125,7 +172,10 @@ test('shows a new beacon within seconds, without a reload', async ({ page, colle
   await expect(page.locator('#routes th.route', { hasText: '/just-arrived' })).toHaveCount(1, { timeout: 8_000 });
 });
 
-test('the time axis spans the selected window: one sample in an hour, a day, 30 days', async ({ browser, collector }) => {
+test('the time axis spans the selected window: one sample in an hour, a day, 30 days', async ({
+  browser,
+  collector,
+}) => {
   const context = await browser.newContext({ timezoneId: 'UTC', locale: 'en-GB' });
   const page = await context.newPage();
   const res = await fetch(`${collector.url}/rum/collect`, {
@@ -138,7 +188,10 @@ test('the time axis spans the selected window: one sample in an hour, a day, 30 
     await page.goto(`${collector.url}/rum/?${query}`);
     await expect(page.locator('body')).toHaveAttribute('data-state', 'ready');
     const text = await page.locator('.trend[data-metric="LCP"] [data-axis="x"]').textContent();
-    return (text ?? '').replace(/^Time axis: /, '').split(', ').filter(Boolean);
+    return (text ?? '')
+      .replace(/^Time axis: /, '')
+      .split(', ')
+      .filter(Boolean);
   };
   const now = Date.now();
   const minutes = (from: number, to: number) => {
@@ -162,7 +215,12 @@ test('the time axis spans the selected window: one sample in an hour, a day, 30 
   // 30 days (samples only in the last 20 hours): dates spread over the whole month, each within it.
   const month = await xLabels('window=30d');
   const lastMonth: string[] = [];
-  for (let d = 31; d >= -1; d--) lastMonth.push(new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(now - d * 86_400_000));
+  for (let d = 31; d >= -1; d--)
+    lastMonth.push(
+      new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+        now - d * 86_400_000,
+      ),
+    );
   expect(month.length).toBeGreaterThanOrEqual(3);
   for (const label of month) expect(lastMonth, `${label} within the last 30 days`).toContain(label);
   expect(new Set(month).size).toBe(month.length);

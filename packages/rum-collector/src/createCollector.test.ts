@@ -118,16 +118,37 @@ describe('POST /rum/collect', () => {
     const prefix = `2001:db8:${(++client).toString(16)}:1`;
     const statuses: number[] = [];
     for (let i = 1; i <= 5; i++) {
-      const res = await post(collect, JSON.stringify(makeBeacon()), as({ 'x-forwarded-for': `${prefix}::${i.toString(16)}` }));
+      const res = await post(
+        collect,
+        JSON.stringify(makeBeacon()),
+        as({ 'x-forwarded-for': `${prefix}::${i.toString(16)}` }),
+      );
       statuses.push(res.status);
     }
     expect(statuses).toEqual([204, 204, 204, 429, 429]);
     // The neighbouring /64 is another subscriber.
-    expect((await post(collect, JSON.stringify(makeBeacon()), as({ 'x-forwarded-for': `2001:db8:${client.toString(16)}:2::1` }))).status).toBe(204);
+    expect(
+      (
+        await post(
+          collect,
+          JSON.stringify(makeBeacon()),
+          as({ 'x-forwarded-for': `2001:db8:${client.toString(16)}:2::1` }),
+        )
+      ).status,
+    ).toBe(204);
   });
 
   it('answers hostile X-Forwarded-For headers normally, keying them on the proxy itself', async () => {
-    const hostile = ['', ' , ,', 'unknown', '<script>alert(1)</script>', `${'9.9.9.9,'.repeat(2000)}x`, '::ffff:999.1.1.1', '[::1', '1.2.3.4.5'];
+    const hostile = [
+      '',
+      ' , ,',
+      'unknown',
+      '<script>alert(1)</script>',
+      `${'9.9.9.9,'.repeat(2000)}x`,
+      '::ffff:999.1.1.1',
+      '[::1',
+      '1.2.3.4.5',
+    ];
     const statuses: number[] = [];
     for (const value of hostile) {
       const res = await post(collect, JSON.stringify(makeBeacon()), as({ 'x-forwarded-for': value }));
@@ -152,10 +173,16 @@ describe('POST /rum/collect', () => {
 
 describe('GET /metrics', () => {
   it('exposes vitals histograms at the thresholds, ingest counters and rejects by reason', async () => {
-    await post(collect, JSON.stringify(makeBeacon({ events: [vital('LCP', 3000), vital('CLS', 0.3), vital('INP', 350)] })), as());
+    await post(
+      collect,
+      JSON.stringify(makeBeacon({ events: [vital('LCP', 3000), vital('CLS', 0.3), vital('INP', 350)] })),
+      as(),
+    );
     // A hostile route must not break the exposition format (quotes, backslashes, newlines in a label value).
     const evil = '/x"} 1\n# TYPE fake counter\nfake 1\\';
-    expect((await post(collect, JSON.stringify(makeBeacon({ events: [vital('LCP', 100, { route: evil })] })), as())).status).toBe(204);
+    expect(
+      (await post(collect, JSON.stringify(makeBeacon({ events: [vital('LCP', 100, { route: evil })] })), as())).status,
+    ).toBe(204);
     const res = await fetch(`${server.url}/metrics`);
     expect(res.headers.get('content-type')).toContain('text/plain; version=0.0.4');
     const text = await res.text();
@@ -170,28 +197,50 @@ describe('GET /metrics', () => {
     expect(counts.map((m) => m.labels?.['route'])).toContain(evil);
     expect(counts.every((m) => m.labels?.['device_class'] === 'mobile')).toBe(true);
     expect(Object.keys(lcp.buckets!)).toEqual(expect.arrayContaining(['2.5', '4']));
-    expect(Object.keys(byName.get('pronto_rum_cls')!.metrics[0]!.buckets!)).toEqual(expect.arrayContaining(['0.1', '0.25']));
+    expect(Object.keys(byName.get('pronto_rum_cls')!.metrics[0]!.buckets!)).toEqual(
+      expect.arrayContaining(['0.1', '0.25']),
+    );
     const inp = byName.get('pronto_rum_inp_seconds')!.metrics[0]!;
     expect(inp.buckets).toMatchObject({ '0.2': '0', '0.5': '1' });
     expect(Number(byName.get('pronto_rum_beacons_stored_total')!.metrics[0]!.value)).toBeGreaterThan(5);
     const rejects = byName.get('pronto_rum_beacons_rejected_total')!.metrics;
     const reasons = Object.fromEntries(rejects.map((m) => [m.labels!['reason'], Number(m.value)]));
-    expect(reasons).toMatchObject({ invalid_beacon: 1, invalid_json: 1, too_large: 2, rate_limited: 1 + 1 + 17 + 2 + 5, origin_not_allowed: 1 });
+    expect(reasons).toMatchObject({
+      invalid_beacon: 1,
+      invalid_json: 1,
+      too_large: 2,
+      rate_limited: 1 + 1 + 17 + 2 + 5,
+      origin_not_allowed: 1,
+    });
     // Every group commit is timed, and the process and event loop are watched (prom-client's default metrics).
     const commits = untyped.find((f) => f.name === 'pronto_rum_ingest_commit_seconds_count')!.metrics[0]!;
     expect(Number(commits.value)).toBeGreaterThan(0);
     expect(byName.get('pronto_rum_ingest_commit_seconds')?.type).toBe('HISTOGRAM');
     expect([...byName.keys()]).toEqual(
-      expect.arrayContaining(['process_cpu_seconds_total', 'process_resident_memory_bytes', 'nodejs_eventloop_lag_p99_seconds', 'nodejs_heap_size_used_bytes']),
+      expect.arrayContaining([
+        'process_cpu_seconds_total',
+        'process_resident_memory_bytes',
+        'nodejs_eventloop_lag_p99_seconds',
+        'nodejs_heap_size_used_bytes',
+      ]),
     );
   });
 
   it("registers into a host app's own registry, so one /metrics serves both", async () => {
     const { Counter, Registry } = await import('prom-client');
     const hostRegistry = new Registry();
-    const hostRequests = new Counter({ name: 'app_requests_total', help: 'Requests of the host app.', registers: [hostRegistry] });
+    const hostRequests = new Counter({
+      name: 'app_requests_total',
+      help: 'Requests of the host app.',
+      registers: [hostRegistry],
+    });
     const mountedDir = mkdtempSync(join(tmpdir(), 'rum-registry-'));
-    const collector = await createCollector({ dataDir: mountedDir, metricsPath: false, metrics: { registry: hostRegistry }, rateLimit: false });
+    const collector = await createCollector({
+      dataDir: mountedDir,
+      metricsPath: false,
+      metrics: { registry: hostRegistry },
+      rateLimit: false,
+    });
     const host = createServer(async (req, res) => {
       if (await collector.handle(req, res)) return;
       hostRequests.inc();
@@ -202,7 +251,9 @@ describe('GET /metrics', () => {
     const base = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
     try {
       expect((await post(`${base}/rum/collect`, JSON.stringify(makeBeacon()))).status).toBe(204);
-      const families = new Map(parsePrometheusTextFormat(await (await fetch(`${base}/metrics`)).text()).map((f) => [f.name, f]));
+      const families = new Map(
+        parsePrometheusTextFormat(await (await fetch(`${base}/metrics`)).text()).map((f) => [f.name, f]),
+      );
       expect(Number(families.get('app_requests_total')!.metrics[0]!.value)).toBe(1);
       expect(Number(families.get('pronto_rum_beacons_stored_total')!.metrics[0]!.value)).toBe(1);
       // The host decides about process metrics in its own registry: the collector adds none there.
@@ -251,12 +302,21 @@ describe('poison beacons', () => {
       ...real,
       kind: 'refusing',
       insertBatch: (batch: Parameters<typeof real.insertBatch>[0]) =>
-        batch.some((b) => b.beacon.context.route === '/poison') ? Promise.reject(new Error('refused')) : real.insertBatch(batch),
+        batch.some((b) => b.beacon.context.route === '/poison')
+          ? Promise.reject(new Error('refused'))
+          : real.insertBatch(batch),
     };
     const poisoned = await createCollectorServer({ port: 0, storage, rateLimit: false });
     try {
-      const bodies = [makeBeacon(), makeBeacon({ context: { route: '/poison', deviceClass: 'mobile' } }), makeBeacon(), makeBeacon()];
-      const statuses = await Promise.all(bodies.map((b) => post(`${poisoned.url}/rum/collect`, JSON.stringify(b)).then((r) => r.status)));
+      const bodies = [
+        makeBeacon(),
+        makeBeacon({ context: { route: '/poison', deviceClass: 'mobile' } }),
+        makeBeacon(),
+        makeBeacon(),
+      ];
+      const statuses = await Promise.all(
+        bodies.map((b) => post(`${poisoned.url}/rum/collect`, JSON.stringify(b)).then((r) => r.status)),
+      );
       expect(statuses).toEqual([204, 503, 204, 204]);
       expect(await real.countBeacons()).toBe(3);
     } finally {

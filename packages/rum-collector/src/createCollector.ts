@@ -114,13 +114,19 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   };
 
   const trustedHops = options.trustProxy === true ? 1 : options.trustProxy || 0;
-  if (!Number.isInteger(trustedHops) || trustedHops < 0) throw new Error('trustProxy must be a boolean or a whole number of proxies');
+  if (!Number.isInteger(trustedHops) || trustedHops < 0)
+    throw new Error('trustProxy must be a boolean or a whole number of proxies');
   const clientOf = (req: IncomingMessage): string =>
     rateLimitKey(clientAddress(req.headers['x-forwarded-for'], req.socket.remoteAddress, trustedHops));
 
   async function collect(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!applyCors(req, res, options.allowedOrigins)) {
-      return reject(res, 403, 'origin_not_allowed', `origin ${String(req.headers.origin).slice(0, 200)} is not allowed`);
+      return reject(
+        res,
+        403,
+        'origin_not_allowed',
+        `origin ${String(req.headers.origin).slice(0, 200)} is not allowed`,
+      );
     }
     if (req.method === 'OPTIONS') return answerPreflight(res);
     if (req.method !== 'POST') {
@@ -149,7 +155,11 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
       return reject(res, 503, 'storage_error', 'collector is shutting down');
     }
     try {
-      await commit.add({ beacon: parsed.beacon, receivedAt: Date.now(), ...(parsed.json ? { json: parsed.json } : {}) });
+      await commit.add({
+        beacon: parsed.beacon,
+        receivedAt: Date.now(),
+        ...(parsed.json ? { json: parsed.json } : {}),
+      });
     } catch {
       // Not acknowledged: the client keeps the beacon and retries.
       res.setHeader('Retry-After', '5');
@@ -169,7 +179,11 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     }
     if (path === 'summary') return sendJson(res, 200, await summarize(storage, parsed));
     if (path === 'percentiles') {
-      return sendJson(res, 200, { from: parsed.filter.from, to: parsed.filter.to, rows: await storage.percentiles({ ...parsed.filter, groupBy: parsed.groupBy }) });
+      return sendJson(res, 200, {
+        from: parsed.filter.from,
+        to: parsed.filter.to,
+        rows: await storage.percentiles({ ...parsed.filter, groupBy: parsed.groupBy }),
+      });
     }
     sendJson(res, 404, { error: 'unknown API' });
   }

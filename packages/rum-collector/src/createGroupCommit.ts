@@ -61,7 +61,8 @@ export function createGroupCommit<T, R>(options: GroupCommitOptions<T, R>): Grou
   const takeBatch = (): Waiter<T, R>[] => {
     let take = 0;
     let total = 0;
-    while (take < queue.length && (take === 0 || total + weight(queue[take]!.item) <= maxBatch)) total += weight(queue[take++]!.item);
+    while (take < queue.length && (take === 0 || total + weight(queue[take]!.item) <= maxBatch))
+      total += weight(queue[take++]!.item);
     const batch = queue.slice(0, take);
     queue = queue.slice(take);
     return batch;

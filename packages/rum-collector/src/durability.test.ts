@@ -12,9 +12,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The compiled collector in a child process on `dataDir`, once it listens. */
 async function startChild(dataDir: string) {
-  const child = spawn(process.execPath, [fileURLToPath(new URL('./test-utils/collectorChild.mjs', import.meta.url)), dataDir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [fileURLToPath(new URL('./test-utils/collectorChild.mjs', import.meta.url)), dataDir],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const port = await new Promise<number>((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`collector exited early (${code})`)));
@@ -83,7 +87,11 @@ it('comes back after kill -9 in the middle of a flood, hostile beacons included,
       const isHostile = attempt % 3 === client % 3;
       const body = isHostile ? hostile[attempt % hostile.length]! : JSON.stringify(makeBeacon({ pageViewId, seq }));
       try {
-        const res = await fetch(`http://127.0.0.1:${current.port}/rum/collect`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body });
+        const res = await fetch(`http://127.0.0.1:${current.port}/rum/collect`, {
+          method: 'POST',
+          headers: { 'content-type': 'text/plain' },
+          body,
+        });
         await res.arrayBuffer();
         if (isHostile) {
           // Collected, not asserted here: the catch below would swallow a failed expect.
@@ -117,7 +125,9 @@ it('comes back after kill -9 in the middle of a flood, hostile beacons included,
 
     const storage = await createDuckDBStorage({ dataDir: floodDir });
     try {
-      const stored = new Set((await storage.listBeacons({ limit: 1_000_000 })).map(({ beacon }) => `${beacon.pageViewId}#${beacon.seq}`));
+      const stored = new Set(
+        (await storage.listBeacons({ limit: 1_000_000 })).map(({ beacon }) => `${beacon.pageViewId}#${beacon.seq}`),
+      );
       expect(acked.filter((key) => !stored.has(key))).toEqual([]);
     } finally {
       await storage.close();

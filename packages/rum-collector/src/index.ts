@@ -9,11 +9,19 @@ export { createCollectorServer, type CollectorServer, type CollectorServerOption
 export { createDuckDBStorage, type DuckDBStorageOptions } from './storage/duckdb/createDuckDBStorage.js';
 export type * from './storage/types.js';
 export { createMetrics, vitalMetricName, type Metrics, type MetricsOptions } from './metrics/createMetrics.js';
-export { evaluateBudgets, formatBudgetTable, type BudgetResult, type PercentileSource } from './budget/evaluateBudgets.js';
+export {
+  evaluateBudgets,
+  formatBudgetTable,
+  type BudgetResult,
+  type PercentileSource,
+} from './budget/evaluateBudgets.js';
 export { readBudgetConfig, type Budget, type BudgetConfig } from './budget/readBudgetConfig.js';
 export { runCli, type CliIo } from './cli/runCli.js';
 export type { RateLimitOptions } from './http/createRateLimiter.js';
 export { parseDuration } from './parseDuration.js';
 export { createPostgresStorage, type PostgresStorageOptions } from './storage/createPostgresStorage.js';
-export { createClickHouseStorage, type ClickHouseStorageOptions } from './storage/clickhouse/createClickHouseStorage.js';
+export {
+  createClickHouseStorage,
+  type ClickHouseStorageOptions,
+} from './storage/clickhouse/createClickHouseStorage.js';
 export { clickHouseSchema, type ClickHouseSchemaOptions } from './storage/clickhouse/clickHouseSchema.js';

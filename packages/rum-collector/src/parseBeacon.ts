@@ -13,8 +13,7 @@ export type RejectReason =
 
 /** Outcome of turning a request body into a beacon. */
 export type ParseResult =
-  | (Extract<ValidationResult, { ok: true }> & { json?: string })
-  | { ok: false; error: string; reason?: RejectReason };
+  (Extract<ValidationResult, { ok: true }> & { json?: string }) | { ok: false; error: string; reason?: RejectReason };
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -29,7 +28,8 @@ export function parseBeacon(body: Uint8Array): ParseResult & { reason?: RejectRe
     return { ok: false, error: 'body is not valid UTF-8', reason: 'invalid_json' };
   }
   // PostgreSQL text cannot hold NUL, and no real route or selector contains one: refuse it up front.
-  if (text.includes('\\u0000')) return { ok: false, error: 'NUL characters (\\u0000) are not allowed', reason: 'invalid_beacon' };
+  if (text.includes('\\u0000'))
+    return { ok: false, error: 'NUL characters (\\u0000) are not allowed', reason: 'invalid_beacon' };
   let value: unknown;
   try {
     value = JSON.parse(text);

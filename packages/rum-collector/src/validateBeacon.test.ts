@@ -9,8 +9,18 @@ describe('validateBeacon', () => {
   it('accepts the documented example, custom events and optional fields', () => {
     const beacon = makeBeacon({
       dropped: 2,
-      context: { route: '/cart', appVersion: '1.4.2', deviceClass: 'desktop', effectiveType: 'unknown', deviceMemory: null, saveData: true },
-      events: [vital('CLS', 0.02, { navigationURL: '/items/42' }), { type: 'custom', name: 'checkout-ready', value: 532.1, route: '/cart', t: 1 }],
+      context: {
+        route: '/cart',
+        appVersion: '1.4.2',
+        deviceClass: 'desktop',
+        effectiveType: 'unknown',
+        deviceMemory: null,
+        saveData: true,
+      },
+      events: [
+        vital('CLS', 0.02, { navigationURL: '/items/42' }),
+        { type: 'custom', name: 'checkout-ready', value: 532.1, route: '/cart', t: 1 },
+      ],
     });
     expect(validateBeacon(beacon)).toEqual({ ok: true, beacon });
   });
@@ -22,8 +32,16 @@ describe('validateBeacon', () => {
     ['negative seq', { seq: -1 }, '/seq must be >= 0'],
     ['fractional seq', { seq: 1.5 }, '/seq must be integer'],
     ['no events', { events: [] }, '/events must NOT have fewer than 1 items'],
-    ['bad device', { context: { route: '/', deviceClass: 'watch' } }, '/context/deviceClass must be one of "mobile", "tablet", "desktop"'],
-    ['long route', { context: { route: `/${'a'.repeat(256)}`, deviceClass: 'mobile' } }, '/context/route must NOT have more than 256 characters'],
+    [
+      'bad device',
+      { context: { route: '/', deviceClass: 'watch' } },
+      '/context/deviceClass must be one of "mobile", "tablet", "desktop"',
+    ],
+    [
+      'long route',
+      { context: { route: `/${'a'.repeat(256)}`, deviceClass: 'mobile' } },
+      '/context/route must NOT have more than 256 characters',
+    ],
   ])('rejects %s with a clear reason', (_, patch, reason) => {
     const result = validateBeacon({ ...makeBeacon(), ...patch });
     expect(result.ok).toBe(false);

@@ -32,14 +32,25 @@ test('main-thread time and IndexedDB writes at hide', async ({ browser, site }) 
       } as typeof transaction;
       // The client listens on window in the bubble phase; web-vitals listens in the capture phase.
       const add = window.addEventListener;
-      window.addEventListener = function (this: Window, type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions) {
+      window.addEventListener = function (
+        this: Window,
+        type: string,
+        listener: EventListenerOrEventListenerObject,
+        options?: boolean | AddEventListenerOptions,
+      ) {
         const capture = typeof options == 'boolean' ? options : !!options?.capture;
-        if (type != 'visibilitychange' || capture || typeof listener != 'function') return add.call(this, type, listener, options);
-        return add.call(this, type, function (this: Window, event: Event) {
-          const t0 = performance.now();
-          listener.call(this, event);
-          w.ownHideMs += performance.now() - t0;
-        }, options);
+        if (type != 'visibilitychange' || capture || typeof listener != 'function')
+          return add.call(this, type, listener, options);
+        return add.call(
+          this,
+          type,
+          function (this: Window, event: Event) {
+            const t0 = performance.now();
+            listener.call(this, event);
+            w.ownHideMs += performance.now() - t0;
+          },
+          options,
+        );
       } as typeof window.addEventListener;
     });
     await page.goto(`${site.origin}/index.html`);
@@ -59,7 +70,15 @@ test('main-thread time and IndexedDB writes at hide', async ({ browser, site }) 
     // of the queued metrics), and a bare keepalive fetch of that body, to a URL that answers 404.
     const [r, f] = await page.evaluate(() => {
       const body = JSON.stringify(
-        ['CLS', 'FCP', 'INP', 'LCP', 'TTFB'].map((name, i) => ({ name, value: i * 100.5, delta: i, id: `v6-${i}-${Date.now()}`, rating: 'good', navigationType: 'navigate', entries: [] })),
+        ['CLS', 'FCP', 'INP', 'LCP', 'TTFB'].map((name, i) => ({
+          name,
+          value: i * 100.5,
+          delta: i,
+          id: `v6-${i}-${Date.now()}`,
+          rating: 'good',
+          navigationType: 'navigate',
+          entries: [],
+        })),
       );
       const t0 = performance.now();
       navigator.sendBeacon('/bench-sink', body);
@@ -75,12 +94,26 @@ test('main-thread time and IndexedDB writes at hide', async ({ browser, site }) 
     writes.push(await page.evaluate(() => (window as unknown as { idbWrites: number }).idbWrites));
     await context.close();
   }
-  console.log(`Chromium, ${RUNS} page views, ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  console.log(`visibilitychange dispatch (web-vitals + client): median ${median(dispatch).toFixed(2)} ms, max ${Math.max(...dispatch).toFixed(2)} ms`);
-  console.log(`client's own hide listener:                     median ${median(own).toFixed(2)} ms, max ${Math.max(...own).toFixed(2)} ms`);
-  console.log(`share of the dispatch spent in the client:      median ${median(own.map((o, i) => o / dispatch[i]!)).toFixed(2)}`);
+  console.log(
+    `Chromium, ${RUNS} page views, ${cpus().length} cores, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  console.log(
+    `visibilitychange dispatch (web-vitals + client): median ${median(dispatch).toFixed(2)} ms, max ${Math.max(...dispatch).toFixed(2)} ms`,
+  );
+  console.log(
+    `client's own hide listener:                     median ${median(own).toFixed(2)} ms, max ${Math.max(...own).toFixed(2)} ms`,
+  );
+  console.log(
+    `share of the dispatch spent in the client:      median ${median(own.map((o, i) => o / dispatch[i]!)).toFixed(2)}`,
+  );
   console.log(`recipe at hide (one sendBeacon of 5 metrics):   median ${median(recipe).toFixed(2)} ms`);
   console.log(`a bare fetch keepalive of the same body:        median ${median(keepaliveFetch).toFixed(2)} ms`);
-  console.log(`client / recipe, per run:                       median ${median(own.map((o, i) => o / Math.max(recipe[i]!, 0.1))).toFixed(1)}x`);
-  console.log(`IndexedDB readwrite transactions per page view: ${[...new Set(writes)].join(', ')} (median ${median(writes)})`);
+  console.log(
+    `client / recipe, per run:                       median ${median(own.map((o, i) => o / Math.max(recipe[i]!, 0.1))).toFixed(1)}x`,
+  );
+  console.log(
+    `IndexedDB readwrite transactions per page view: ${[...new Set(writes)].join(', ')} (median ${median(writes)})`,
+  );
 });

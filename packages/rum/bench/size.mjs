@@ -5,8 +5,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const pkg = fileURLToPath(new URL('..', import.meta.url));
-const brotli = (code) =>
-  brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const brotli = (code) => brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
 async function size(contents, external = []) {
   const out = await build({
@@ -36,11 +35,18 @@ const rows = [
      for (const on of [onCLS, onFCP, onINP, onLCP, onTTFB]) on(add);`,
   ],
   ['@pronto/rum { createRum } incl. web-vitals', `export { createRum } from './dist/index.js';`],
-  ['@pronto/rum { createRum } own code (web-vitals external)', `export { createRum } from './dist/index.js';`, ['web-vitals']],
+  [
+    '@pronto/rum { createRum } own code (web-vitals external)',
+    `export { createRum } from './dist/index.js';`,
+    ['web-vitals'],
+  ],
   ['web-vitals/attribution alone', `export { onCLS, onFCP, onINP, onLCP, onTTFB } from 'web-vitals/attribution';`],
   ['@pronto/rum/attribution { createRum } incl. web-vitals', `export { createRum } from './dist/attribution.js';`],
   ['@pronto/rum/react { RumProvider, useRum }', `export { RumProvider, useRum } from './dist/react.js';`],
-  ['@pronto/rum/sw { handleRumSync, replayRumOutbox }', `export { handleRumSync, replayRumOutbox } from './dist/sw.js';`],
+  [
+    '@pronto/rum/sw { handleRumSync, replayRumOutbox }',
+    `export { handleRumSync, replayRumOutbox } from './dist/sw.js';`,
+  ],
 ];
 const base = await size(rows[0][1]);
 console.log('brotli q11, esbuild --minify, react external\n');

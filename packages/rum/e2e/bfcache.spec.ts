@@ -18,10 +18,20 @@ test('a bfcache restore reports a new navigation with navigationType back-forwar
   await page.close();
 
   const navigationTypes = async () =>
-    (await site.beacons(pageViewId)).flatMap((b) => b.events).flatMap((e) => (e.type == 'vital' ? [`${e.name}:${e.navigationType}`] : []));
+    (await site.beacons(pageViewId))
+      .flatMap((b) => b.events)
+      .flatMap((e) => (e.type == 'vital' ? [`${e.name}:${e.navigationType}`] : []));
   await expect
     .poll(navigationTypes)
-    .toEqual(expect.arrayContaining(['TTFB:navigate', 'FCP:navigate', 'FCP:back-forward-cache', 'LCP:back-forward-cache', 'CLS:back-forward-cache']));
+    .toEqual(
+      expect.arrayContaining([
+        'TTFB:navigate',
+        'FCP:navigate',
+        'FCP:back-forward-cache',
+        'LCP:back-forward-cache',
+        'CLS:back-forward-cache',
+      ]),
+    );
   const beacons = await expectNoGaps(site, pageViewId);
   // At least one beacon left at the first hide, one after the restore.
   expect(beacons.length).toBeGreaterThanOrEqual(2);

@@ -6,7 +6,9 @@ test.describe('delivery', () => {
     const pageViewId = await pageViewIdOf(page);
     await page.close();
 
-    await expect.poll(() => eventNames(site, pageViewId)).toEqual(expect.arrayContaining(['TTFB', 'FCP', 'LCP', 'CLS']));
+    await expect
+      .poll(() => eventNames(site, pageViewId))
+      .toEqual(expect.arrayContaining(['TTFB', 'FCP', 'LCP', 'CLS']));
     await expectNoGaps(site, pageViewId);
   });
 

@@ -1,4 +1,13 @@
-import { eventNames, expect, expectNoGaps, hideInPlace, outboxKeys, pageViewIdOf, test, vitalNames } from './support/site.js';
+import {
+  eventNames,
+  expect,
+  expectNoGaps,
+  hideInPlace,
+  outboxKeys,
+  pageViewIdOf,
+  test,
+  vitalNames,
+} from './support/site.js';
 
 const FIVE = ['CLS', 'FCP', 'INP', 'LCP', 'TTFB'];
 
@@ -12,16 +21,17 @@ test.describe('fast exits', () => {
     await page.waitForFunction(() => window.interactions > 0);
     await page.close();
 
-    await expect
-      .poll(async () => new Set(await eventNames(site, pageViewId)))
-      .toEqual(new Set([...FIVE, 'app-init']));
+    await expect.poll(async () => new Set(await eventNames(site, pageViewId))).toEqual(new Set([...FIVE, 'app-init']));
     const beacons = await expectNoGaps(site, pageViewId);
     const inp = beacons.flatMap((b) => b.events).filter((e) => e.type == 'vital' && e.name == 'INP');
     expect(inp).toHaveLength(1);
     expect(inp[0]?.value).toBeGreaterThanOrEqual(80);
   });
 
-  test('collector down while the page is hidden: the next page view in the tab delivers all of it', async ({ page, site }) => {
+  test('collector down while the page is hidden: the next page view in the tab delivers all of it', async ({
+    page,
+    site,
+  }) => {
     await page.goto(`${site.origin}/index.html`);
     const pageViewId = await pageViewIdOf(page);
     await page.click('#work');
@@ -46,7 +56,12 @@ test.describe('fast exits', () => {
     await expect.poll(() => outboxKeys(page)).toEqual([]);
   });
 
-  test('a beacon whose answer never reached the hidden page is replayed from its copy and stored once', async ({ context, page, site, duplicates }) => {
+  test('a beacon whose answer never reached the hidden page is replayed from its copy and stored once', async ({
+    context,
+    page,
+    site,
+    duplicates,
+  }) => {
     const from = Date.now();
     const duplicatesBefore = await site.collector.storage.countDuplicates();
     await page.goto(`${site.origin}/index.html`);

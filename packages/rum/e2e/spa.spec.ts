@@ -10,20 +10,18 @@ test('<RumProvider> route changes: soft-navigation vitals and events on the new 
   await page.close();
 
   const events = async () => (await site.beacons(pageViewId)).flatMap((b) => b.events);
-  await expect
-    .poll(events)
-    .toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ type: 'custom', name: 'item-view', route: '/spa/items/:id' }),
-        expect.objectContaining({ type: 'vital', name: 'FCP', navigationType: 'navigate', route: '/spa.html' }),
-        expect.objectContaining({
-          type: 'vital',
-          navigationType: 'soft-navigation',
-          navigationURL: '/spa/items/42',
-          route: '/spa/items/:id',
-        }),
-      ]),
-    );
+  await expect.poll(events).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ type: 'custom', name: 'item-view', route: '/spa/items/:id' }),
+      expect.objectContaining({ type: 'vital', name: 'FCP', navigationType: 'navigate', route: '/spa.html' }),
+      expect.objectContaining({
+        type: 'vital',
+        navigationType: 'soft-navigation',
+        navigationURL: '/spa/items/42',
+        route: '/spa/items/:id',
+      }),
+    ]),
+  );
   const beacons = await expectNoGaps(site, pageViewId);
   expect(beacons.at(-1)?.context.route).toBe('/spa/items/:id');
 });

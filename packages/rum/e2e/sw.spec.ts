@@ -29,7 +29,12 @@ test('the service worker replays the outbox on Background Sync', async ({ page, 
   expect(await site.beacons(pageViewId)).toEqual([]);
 
   // The page does not reload or go online again: only the service worker can deliver it now.
-  await cdp.send('ServiceWorker.dispatchSyncEvent', { origin: site.origin, registrationId, tag: 'pronto-rum', lastChance: false });
+  await cdp.send('ServiceWorker.dispatchSyncEvent', {
+    origin: site.origin,
+    registrationId,
+    tag: 'pronto-rum',
+    lastChance: false,
+  });
   await expect.poll(() => eventNames(site, pageViewId)).toContain('parked-for-sw');
   await expectNoGaps(site, pageViewId);
 });

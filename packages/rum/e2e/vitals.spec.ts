@@ -35,7 +35,9 @@ test.describe('web vitals reach a real collector', () => {
     const vital = async (name: string) =>
       (await site.beacons(pageViewId)).flatMap((b) => b.events).find((e) => e.type == 'vital' && e.name == name);
     await expect.poll(() => vital('LCP')).toMatchObject({ attribution: { target: '#hero' } });
-    await expect.poll(() => vital('INP')).toMatchObject({ attribution: { target: '#work', interactionType: 'pointer' } });
+    await expect
+      .poll(() => vital('INP'))
+      .toMatchObject({ attribution: { target: '#work', interactionType: 'pointer' } });
     await expectNoGaps(site, pageViewId);
   });
 });

@@ -50,7 +50,11 @@ describe('RumProvider / useRum', () => {
 
   it('sets the new route before the new page tracks anything in its effects', () => {
     const log: string[] = [];
-    const rum = { ...fakeRum(), setRoute: (r: string | URL) => void log.push(`route ${String(r)}`), track: (n: string) => void log.push(`track ${n}`) };
+    const rum = {
+      ...fakeRum(),
+      setRoute: (r: string | URL) => void log.push(`route ${String(r)}`),
+      track: (n: string) => void log.push(`track ${n}`),
+    };
     const view = render(
       <RumProvider rum={rum} route="/a">
         <Page name="a-view" />

@@ -13,6 +13,7 @@ import type { Rum, RumOptions } from './types.js';
  */
 export function createRum(options: RumOptions = {}): Rum {
   return createRumCore(options, (report, opts) => {
-    for (const on of [onCLS, onFCP, onINP, onLCP, onTTFB]) on(report, on == onINP ? { ...opts, reportAllChanges: true } : opts);
+    for (const on of [onCLS, onFCP, onINP, onLCP, onTTFB])
+      on(report, on == onINP ? { ...opts, reportAllChanges: true } : opts);
   });
 }

@@ -21,7 +21,17 @@ const start = (options: RumOptions = {}) => {
 };
 
 const metric = (name: Metric['name'], value: number, extra: Partial<Metric> = {}): Metric =>
-  ({ name, value, delta: value, rating: 'good', id: `v6-${name}`, entries: [], navigationType: 'navigate', navigationId: 1, ...extra }) as Metric;
+  ({
+    name,
+    value,
+    delta: value,
+    rating: 'good',
+    id: `v6-${name}`,
+    entries: [],
+    navigationType: 'navigate',
+    navigationId: 1,
+    ...extra,
+  }) as Metric;
 
 let fetchMock: ReturnType<typeof vi.fn<(url: string, init: RequestInit) => Promise<Response>>>;
 const bodies = (): string[] => fetchMock.mock.calls.map(([, init]) => String(init.body));
@@ -45,7 +55,9 @@ beforeEach(() => {
   vi.stubGlobal('requestIdleCallback', (cb: () => void) => idleQueue.push(cb));
   window.history.replaceState(null, '', '/items/42?q=secret#top');
   Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
-  fetchMock = vi.fn<(url: string, init: RequestInit) => Promise<Response>>(() => Promise.resolve(new Response(null, { status: 204 })));
+  fetchMock = vi.fn<(url: string, init: RequestInit) => Promise<Response>>(() =>
+    Promise.resolve(new Response(null, { status: 204 })),
+  );
   vi.stubGlobal('fetch', fetchMock);
 });
 
@@ -73,7 +85,14 @@ describe('createRum core: batching and the wire format', () => {
       context: { route: '/items/:id', appVersion: '1.4.2', deviceClass: 'desktop', deviceMemory: null },
     });
     expect(beacon?.events).toEqual([
-      expect.objectContaining({ type: 'vital', name: 'TTFB', value: 80, navigationType: 'navigate', navigationURL: '/items/42', route: '/items/:id' }),
+      expect.objectContaining({
+        type: 'vital',
+        name: 'TTFB',
+        value: 80,
+        navigationType: 'navigate',
+        navigationURL: '/items/42',
+        route: '/items/:id',
+      }),
       expect.objectContaining({ type: 'vital', name: 'FCP', value: 400 }),
       { type: 'custom', name: 'checkout-ready', value: 532.1, route: '/items/:id', t: expect.any(Number) },
     ]);
@@ -122,12 +141,17 @@ describe('createRum core: batching and the wire format', () => {
   it('keeps every body under 65,536 bytes with the longest context and a later dropped count', () => {
     // JSON writes U+0001 as \u0001: 6 bytes per character, the worst case for capped strings.
     const worst = '\u0001';
-    const rum = start({ maxEvents: 10_000, appVersion: worst.repeat(100), resolveRoute: () => '/' + worst.repeat(300) });
+    const rum = start({
+      maxEvents: 10_000,
+      appVersion: worst.repeat(100),
+      resolveRoute: () => '/' + worst.repeat(300),
+    });
     for (let i = 0; i < 200; i++) rum.track(`m-${i}-${'x'.repeat(60)}`, i);
     hide();
     expect(bodies().length).toBeGreaterThan(2);
     // What the outbox may add before a resend: the largest `dropped` the collector accepts.
-    for (const body of bodies()) expect(new Blob([body.replace(/}$/, ',"dropped":1000000000}')]).size).toBeLessThanOrEqual(65_536);
+    for (const body of bodies())
+      expect(new Blob([body.replace(/}$/, ',"dropped":1000000000}')]).size).toBeLessThanOrEqual(65_536);
     expect(beaconBodies().flatMap((b) => b.events)).toHaveLength(200);
   });
 
@@ -147,7 +171,9 @@ describe('createRum core: batching and the wire format', () => {
     performance.measure('hydrate', { start: 0, duration: 12 });
     await vi.waitFor(() => {
       hide();
-      expect(beaconBodies().flatMap((b) => b.events)).toContainEqual(expect.objectContaining({ type: 'custom', name: 'hydrate', value: 12 }));
+      expect(beaconBodies().flatMap((b) => b.events)).toContainEqual(
+        expect.objectContaining({ type: 'custom', name: 'hydrate', value: 12 }),
+      );
     });
   });
 
@@ -288,7 +314,9 @@ describe('createRum core: write-ahead delivery', () => {
     rum.track('offline', 1);
     hide();
     expect(fetchMock).not.toHaveBeenCalled();
-    await vi.waitFor(async () => expect((await peekOutbox()).map((r) => r.beacon.events[0]?.name)).toEqual(['offline']));
+    await vi.waitFor(async () =>
+      expect((await peekOutbox()).map((r) => r.beacon.events[0]?.name)).toEqual(['offline']),
+    );
   });
 
   it('keeps a beacon the collector refused with 503 on flush(), and never rejects', async () => {
@@ -296,7 +324,9 @@ describe('createRum core: write-ahead delivery', () => {
     const rum = start();
     rum.track('x', 1);
     await expect(rum.flush()).resolves.toBeUndefined();
-    await vi.waitFor(async () => expect((await peekOutbox()).map((r) => r.url)).toEqual(['http://localhost:3000/rum/collect']));
+    await vi.waitFor(async () =>
+      expect((await peekOutbox()).map((r) => r.url)).toEqual(['http://localhost:3000/rum/collect']),
+    );
   });
 
   it('the page does not replay while its own sends are in flight', async () => {
@@ -329,7 +359,10 @@ describe('createRum core: write-ahead delivery', () => {
 
   it('asks the service worker for a Background Sync only when a send fails', async () => {
     const register = vi.fn<(tag: string) => Promise<void>>(() => Promise.resolve());
-    Object.defineProperty(navigator, 'serviceWorker', { value: { ready: Promise.resolve({ sync: { register } }) }, configurable: true });
+    Object.defineProperty(navigator, 'serviceWorker', {
+      value: { ready: Promise.resolve({ sync: { register } }) },
+      configurable: true,
+    });
     const rum = start();
     rum.track('ok', 1);
     await rum.flush();
@@ -376,16 +409,25 @@ describe('createRum core: INP at hide', () => {
     report(metric('INP', 120, { id: 'inp-1' }));
     report(metric('INP', 200, { id: 'inp-1' }));
     hide();
-    const inp = beaconBodies().flatMap((b) => b.events).filter((e) => e.name == 'INP');
+    const inp = beaconBodies()
+      .flatMap((b) => b.events)
+      .filter((e) => e.name == 'INP');
     expect(inp.map((e) => e.value)).toEqual([200]);
   });
 
   it('sends an interaction web-vitals reports during the hide event itself', () => {
     start();
     // web-vitals' capture listener on window runs before the client's bubble listener.
-    addEventListener('visibilitychange', () => report(metric('INP', 96, { id: 'late' })), { capture: true, once: true });
+    addEventListener('visibilitychange', () => report(metric('INP', 96, { id: 'late' })), {
+      capture: true,
+      once: true,
+    });
     hide();
-    expect(beaconBodies().flatMap((b) => b.events).map((e) => [e.name, e.value])).toEqual([['INP', 96]]);
+    expect(
+      beaconBodies()
+        .flatMap((b) => b.events)
+        .map((e) => [e.name, e.value]),
+    ).toEqual([['INP', 96]]);
   });
 
   it('closes the previous INP when a new id starts (soft navigation, bfcache restore)', () => {
@@ -393,6 +435,10 @@ describe('createRum core: INP at hide', () => {
     report(metric('INP', 50, { id: 'a' }));
     report(metric('INP', 70, { id: 'b' }));
     hide();
-    expect(beaconBodies().flatMap((b) => b.events).map((e) => (e.type == 'vital' ? e.id : ''))).toEqual(['a', 'b']);
+    expect(
+      beaconBodies()
+        .flatMap((b) => b.events)
+        .map((e) => (e.type == 'vital' ? e.id : '')),
+    ).toEqual(['a', 'b']);
   });
 });

@@ -17,7 +17,6 @@ export type ObserveVitals = (
   opts: { reportSoftNavs: boolean },
 ) => void;
 
-
 /** Runs `fn`, giving undefined instead of an exception: app hooks must not break the client. */
 const safe = <T>(fn: () => T): T | undefined => {
   try {
@@ -70,8 +69,7 @@ export function createRumCore(options: RumOptions, observe: ObserveVitals): Rum 
   // The latest INP report, held until hide (see `observe`).
   let inp: VitalEvent | undefined;
 
-  const routeOf = (href: string | URL): string =>
-    safe(() => resolve(abs(href)).slice(0, 256)) || '/';
+  const routeOf = (href: string | URL): string => safe(() => resolve(abs(href)).slice(0, 256)) || '/';
   let route = routeOf(location.href);
 
   const push = (event: RumEvent): void => {
@@ -141,7 +139,8 @@ export function createRumCore(options: RumOptions, observe: ObserveVitals): Rum 
   };
 
   const track = (name: string, value: number): void => {
-    if (name && Number.isFinite(value)) push({ type: 'custom', name: String(name).slice(0, 64), value, route, t: Date.now() });
+    if (name && Number.isFinite(value))
+      push({ type: 'custom', name: String(name).slice(0, 64), value, route, t: Date.now() });
   };
 
   // Two replays at once are harmless: each takes the outbox in one transaction.
@@ -163,29 +162,32 @@ export function createRumCore(options: RumOptions, observe: ObserveVitals): Rum 
 
   if (sampled) {
     try {
-      observe((m, attribution) => {
-        const nav = m.navigationURL ? abs(m.navigationURL) : undefined;
-        const event: VitalEvent = {
-          type: 'vital',
-          name: m.name,
-          id: m.id,
-          value: m.value,
-          delta: m.delta,
-          rating: m.rating,
-          navigationType: m.navigationType,
-          navigationURL: nav?.pathname.slice(0, 2048),
-          route: nav ? routeOf(nav) : route,
-          t: Date.now(),
-          attribution,
-        };
-        // INP comes with every change (reportAllChanges) and only the latest of each id is sent,
-        // at hide, as web-vitals would. Without that, an interaction web-vitals processes in the
-        // hide event itself is never reported: its final report runs first and finds nothing.
-        if (m.name != 'INP') return push(event);
-        // A new id (soft navigation, bfcache restore) closes the previous one.
-        if (inp && inp.id != m.id) push(inp);
-        inp = event;
-      }, { reportSoftNavs: true });
+      observe(
+        (m, attribution) => {
+          const nav = m.navigationURL ? abs(m.navigationURL) : undefined;
+          const event: VitalEvent = {
+            type: 'vital',
+            name: m.name,
+            id: m.id,
+            value: m.value,
+            delta: m.delta,
+            rating: m.rating,
+            navigationType: m.navigationType,
+            navigationURL: nav?.pathname.slice(0, 2048),
+            route: nav ? routeOf(nav) : route,
+            t: Date.now(),
+            attribution,
+          };
+          // INP comes with every change (reportAllChanges) and only the latest of each id is sent,
+          // at hide, as web-vitals would. Without that, an interaction web-vitals processes in the
+          // hide event itself is never reported: its final report runs first and finds nothing.
+          if (m.name != 'INP') return push(event);
+          // A new id (soft navigation, bfcache restore) closes the previous one.
+          if (inp && inp.id != m.id) push(inp);
+          inp = event;
+        },
+        { reportSoftNavs: true },
+      );
       if (measures)
         new PerformanceObserver((list) => {
           for (const e of list.getEntries()) track(e.name, e.duration);

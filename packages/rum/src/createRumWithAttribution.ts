@@ -11,6 +11,7 @@ import type { Rum, RumOptions } from './types.js';
 export function createRum(options: RumOptions = {}): Rum {
   return createRumCore(options, (report, opts) => {
     const withAttribution = (m: MetricWithAttribution) => report(m, flattenAttribution(m.attribution));
-    for (const on of [onCLS, onFCP, onINP, onLCP, onTTFB]) on(withAttribution, on == onINP ? { ...opts, reportAllChanges: true } : opts);
+    for (const on of [onCLS, onFCP, onINP, onLCP, onTTFB])
+      on(withAttribution, on == onINP ? { ...opts, reportAllChanges: true } : opts);
   });
 }

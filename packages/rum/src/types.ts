@@ -3,13 +3,7 @@ export type VitalName = 'LCP' | 'INP' | 'CLS' | 'FCP' | 'TTFB';
 
 /** How the page view (or soft navigation) a metric belongs to started; web-vitals' `navigationType`. */
 export type NavigationType =
-  | 'navigate'
-  | 'reload'
-  | 'back-forward'
-  | 'back-forward-cache'
-  | 'prerender'
-  | 'restore'
-  | 'soft-navigation';
+  'navigate' | 'reload' | 'back-forward' | 'back-forward-cache' | 'prerender' | 'restore' | 'soft-navigation';
 
 /** One web-vitals metric report, as it travels in a beacon. */
 export interface VitalEvent {

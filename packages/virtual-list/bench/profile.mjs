@@ -38,11 +38,30 @@ function summarise(events) {
   const totals = {};
   const add = (name, dur) => (totals[name] = (totals[name] ?? 0) + dur / 1000);
   for (const e of onMain) {
-    if (['Layout', 'UpdateLayoutTree', 'Paint', 'PrePaint', 'Layerize', 'FireAnimationFrame', 'EventDispatch', 'FunctionCall', 'RunTask', 'HitTest', 'ParseHTML', 'EvaluateScript', 'v8.callFunction'].includes(e.name)) add(e.name, e.dur ?? 0);
+    if (
+      [
+        'Layout',
+        'UpdateLayoutTree',
+        'Paint',
+        'PrePaint',
+        'Layerize',
+        'FireAnimationFrame',
+        'EventDispatch',
+        'FunctionCall',
+        'RunTask',
+        'HitTest',
+        'ParseHTML',
+        'EvaluateScript',
+        'v8.callFunction',
+      ].includes(e.name)
+    )
+      add(e.name, e.dur ?? 0);
     if (e.name === 'ScheduleStyleRecalculation' || e.name === 'InvalidateLayout') add(`${e.name} (count)`, 1000);
   }
   // A layout or style recalculation that runs inside script is forced (a read after a write).
-  const scripts = onMain.filter((e) => ['FunctionCall', 'EventDispatch', 'FireAnimationFrame', 'v8.callFunction', 'EvaluateScript'].includes(e.name));
+  const scripts = onMain.filter((e) =>
+    ['FunctionCall', 'EventDispatch', 'FireAnimationFrame', 'v8.callFunction', 'EvaluateScript'].includes(e.name),
+  );
   let forcedLayout = 0;
   let forcedCount = 0;
   for (const e of onMain) {
@@ -73,7 +92,11 @@ async function traced(query, action) {
 const scroll = await traced('count=100000&mode=measured', async (page) => {
   await page.evaluate(() => window.profileCounters.reset());
   const run = await page.evaluate((n) => window.bench.scroll(120, n), frames);
-  return { ...run, counters: await page.evaluate(() => window.profileCounters.read()), log: await page.evaluate(() => window.profileCounters.log()) };
+  return {
+    ...run,
+    counters: await page.evaluate(() => window.profileCounters.read()),
+    log: await page.evaluate(() => window.profileCounters.log()),
+  };
 });
 // Self time by function over the same fling, from V8's sampling profiler (CPU 4x).
 if (process.argv.includes('--cpu')) {
@@ -98,13 +121,17 @@ if (process.argv.includes('--cpu')) {
   }
   const total = profile.samples.length;
   console.log('  self time, top 25 (% of samples):');
-  for (const [key, n] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`    ${((n / total) * 100).toFixed(1).padStart(5)}%  ${key}`);
+  for (const [key, n] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
+    console.log(`    ${((n / total) * 100).toFixed(1).padStart(5)}%  ${key}`);
   await page.close();
 }
 if (traceOut) writeFileSync(traceOut, JSON.stringify(scroll.trace));
 const { frameTimes, blank, counters } = scroll.result;
 console.log(`moderate fling, 120 px/frame x ${frames}, CPU 4x, 100k measured rows`);
-console.log('  per scroll frame:', Object.fromEntries(Object.entries(counters).map(([k, v]) => [k, Math.round((v / frames) * 100) / 100])));
+console.log(
+  '  per scroll frame:',
+  Object.fromEntries(Object.entries(counters).map(([k, v]) => [k, Math.round((v / frames) * 100) / 100])),
+);
 if (process.argv.includes('--log')) console.log(scroll.result.log.slice(0, 30).join('\n'));
 console.log('  frames >16.7 ms:', frameTimes.filter((t) => t > 17).length, 'blank:', blank);
 console.log('  main thread (ms over the whole run):', summarise(scroll.trace.traceEvents));
@@ -118,7 +145,10 @@ for (const query of ['count=100000&mode=measured', 'count=1000000&mode=fixed']) 
   await page.waitForFunction(() => window.bench?.mountMs !== undefined);
   const mountCounters = await page.evaluate(() => window.profileCounters.read());
   const trace = JSON.parse((await browser.stopTracing()).toString());
-  console.log(`mount ${query}, CPU 4x: ${(await page.evaluate(() => window.bench.mountMs)).toFixed(1)} ms`, mountCounters);
+  console.log(
+    `mount ${query}, CPU 4x: ${(await page.evaluate(() => window.bench.mountMs)).toFixed(1)} ms`,
+    mountCounters,
+  );
   console.log('  main thread (ms):', summarise(trace.traceEvents));
   await page.close();
 }

@@ -37,12 +37,19 @@ await build({
   root,
   logLevel: 'error',
   plugins: [react()],
-  build: { outDir, emptyOutDir: true, rolldownOptions: { input: Object.fromEntries(contenders.map((name) => [name, join(root, `${name}.html`)])) } },
+  build: {
+    outDir,
+    emptyOutDir: true,
+    rolldownOptions: { input: Object.fromEntries(contenders.map((name) => [name, join(root, `${name}.html`)])) },
+  },
 });
 const server = await preview({ root, logLevel: 'error', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
 const baseUrl = server.resolvedUrls?.local[0];
 const launchOptions = chromiumLaunchOptions();
-const browser = await chromium.launch({ ...launchOptions, args: [...(launchOptions.args ?? []), '--js-flags=--expose-gc'] });
+const browser = await chromium.launch({
+  ...launchOptions,
+  args: [...(launchOptions.args ?? []), '--js-flags=--expose-gc'],
+});
 
 /** Opens a contender's page and waits until row 0 is on screen; returns null when it fails. */
 async function open(name, query, timeout = 30_000) {
@@ -82,7 +89,8 @@ for (let round = 0; round < rounds; round++) {
       const page = await open(name, query);
       if (!page) continue;
       record(metric, name, await page.evaluate(() => window.bench.mountMs));
-      if (metric.startsWith('mount 100k fixed')) record('DOM nodes (100k fixed)', name, await page.evaluate(() => window.bench.domNodes()));
+      if (metric.startsWith('mount 100k fixed'))
+        record('DOM nodes (100k fixed)', name, await page.evaluate(() => window.bench.domNodes()));
       await page.close();
     }
   }
@@ -102,12 +110,21 @@ async function moderateFling(name) {
   if (!page) return;
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  const { phases, wallMs } = await page.evaluate(() => window.bench.scrollPhases([[120, 240], [2000, 60]]));
+  const { phases, wallMs } = await page.evaluate(() =>
+    window.bench.scrollPhases([
+      [120, 240],
+      [2000, 60],
+    ]),
+  );
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   const [slow, fast] = phases;
   record('moderate fling CPU 4x: wall time of 300 frames (ms)', name, wallMs);
   record('moderate fling CPU 4x, 120 px phase: frame p50 (ms)', name, percentile(slow.frameTimes, 50));
-  record('moderate fling CPU 4x, 120 px phase: frames > 16.7 ms /240', name, slow.frameTimes.filter((t) => t > 17).length);
+  record(
+    'moderate fling CPU 4x, 120 px phase: frames > 16.7 ms /240',
+    name,
+    slow.frameTimes.filter((t) => t > 17).length,
+  );
   record('moderate fling CPU 4x: dropped frames /300', name, dropped([...slow.frameTimes, ...fast.frameTimes]));
   record('moderate fling CPU 4x: blank frames /300', name, slow.blank + fast.blank);
   await page.close();
@@ -120,7 +137,8 @@ for (let round = 0; round < scrollRounds; round++) {
     if (quick) continue;
     const base = await open(name, 'count=1&mode=fixed');
     const big = base && (await open(name, 'count=1000000&mode=fixed'));
-    if (base && big) record('JS heap + ArrayBuffers at 1M (MB)', name, ((await heapBytes(big)) - (await heapBytes(base))) / 1e6);
+    if (base && big)
+      record('JS heap + ArrayBuffers at 1M (MB)', name, ((await heapBytes(big)) - (await heapBytes(base))) / 1e6);
     await base?.close();
     await big?.close();
 
@@ -144,10 +162,12 @@ for (let round = 0; round < scrollRounds; round++) {
 }
 
 console.error('reachability');
-for (const [metric, count] of quick ? [] : [
-  ['last row reachable at 10M', 10_000_000],
-  ['last row reachable at 100M', 100_000_000],
-]) {
+for (const [metric, count] of quick
+  ? []
+  : [
+      ['last row reachable at 10M', 10_000_000],
+      ['last row reachable at 100M', 100_000_000],
+    ]) {
   for (const name of contenders) {
     const page = await open(name, `count=${count}&mode=fixed`, 60_000);
     const reached = page ? await page.evaluate(() => window.bench.reachEnd()).catch(() => false) : false;
@@ -184,6 +204,15 @@ for (const [metric, byName] of Object.entries(results)) {
   });
   lines.push(`| ${metric} | ${cells.join(' | ')} |`);
 }
-console.log(`\n${new Date().toISOString()}, ${(await import('node:os')).cpus().length} cores, load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-console.log(`headless Chromium ${chromiumVersion}, ${rounds} rounds (scroll/memory: ${scrollRounds}); median (min-max) ×ratio to the best median\n`);
+console.log(
+  `\n${new Date().toISOString()}, ${(await import('node:os')).cpus().length} cores, load average ${(
+    await import('node:os')
+  )
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
+console.log(
+  `headless Chromium ${chromiumVersion}, ${rounds} rounds (scroll/memory: ${scrollRounds}); median (min-max) ×ratio to the best median\n`,
+);
 console.log(lines.join('\n'));

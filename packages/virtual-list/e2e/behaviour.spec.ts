@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
 import { expect, test, visibleRows } from './support/fixtures.js';
 
-const focusedIndex = (page: Page) => page.evaluate(() => Number((document.activeElement as HTMLElement | null)?.dataset.index ?? -1));
+const focusedIndex = (page: Page) =>
+  page.evaluate(() => Number((document.activeElement as HTMLElement | null)?.dataset.index ?? -1));
 
 test('keyboard navigation keeps the focused row mounted and visible', async ({ open }) => {
   const page = await open('measured', 'count=100000');
@@ -29,12 +30,13 @@ test('keyboard navigation keeps the focused row mounted and visible', async ({ o
 test('sticky group headers stick to the top and are pushed out by the next one', async ({ open }) => {
   const page = await open('sticky', 'count=1000');
   const sticky = page.locator('[data-sticky]');
-  const topOf = async () => page.evaluate(() => {
-    const header = document.querySelector('[data-sticky]');
-    const scroller = window.list?.element;
-    if (!header || !scroller) return Number.NaN;
-    return header.getBoundingClientRect().top - scroller.getBoundingClientRect().top - scroller.clientTop;
-  });
+  const topOf = async () =>
+    page.evaluate(() => {
+      const header = document.querySelector('[data-sticky]');
+      const scroller = window.list?.element;
+      if (!header || !scroller) return Number.NaN;
+      return header.getBoundingClientRect().top - scroller.getBoundingClientRect().top - scroller.clientTop;
+    });
   await page.evaluate(() => window.list?.scrollToOffset(30 * 15));
   await expect(sticky).toHaveText('Group 1');
   await expect.poll(topOf).toBe(0);
@@ -48,7 +50,9 @@ test('sticky group headers stick to the top and are pushed out by the next one',
   await expect(page.getByText('Group 3')).toHaveCount(1);
 });
 
-test('chat mode starts at the end, keeps its place when older messages are prepended, follows new ones', async ({ open }) => {
+test('chat mode starts at the end, keeps its place when older messages are prepended, follows new ones', async ({
+  open,
+}) => {
   const page = await open('chat');
   await expect(page.getByText('Message 1049', { exact: true })).toBeInViewport();
   await expect.poll(async () => (await visibleRows(page)).at(-1)?.bottom).toBeCloseTo(600, 0);
@@ -58,7 +62,9 @@ test('chat mode starts at the end, keeps its place when older messages are prepe
   await page.getByRole('button', { name: 'Load older' }).click();
   await expect(page.locator('[role="listitem"]').first()).toHaveAttribute('aria-setsize', '70');
   // Same message, same place on screen, before and after the older ones are measured.
-  await expect.poll(async () => (await visibleRows(page)).find((row) => row.text === before?.text)?.top).toBeCloseTo(before?.top ?? Number.NaN, 0);
+  await expect
+    .poll(async () => (await visibleRows(page)).find((row) => row.text === before?.text)?.top)
+    .toBeCloseTo(before?.top ?? Number.NaN, 0);
   await page.evaluate(() => window.list?.scrollToIndex(69, { align: 'end' }));
   await expect(page.getByText('Message 1049', { exact: true })).toBeInViewport();
   await expect.poll(() => page.evaluate(() => window.list?.getState().isScrolling)).toBe(false);
@@ -97,45 +103,49 @@ test('the position is restored after navigating away and back', async ({ open })
 
 // Tagged @timing: whether a row is painted in every frame depends on the CPU this page gets, so the test runs
 // alone, after the parallel projects (playwright.config.ts).
-test('no blank viewport while flinging fast through measured rows under 4x CPU throttling', { tag: '@timing' }, async ({ open }) => {
-  const page = await open('measured', 'count=100000');
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  // Every frame, probe 7 points down the viewport: each must hit a row.
-  await page.evaluate(() => {
-    const state = { frames: 0, blank: 0, running: true };
-    (window as unknown as { probe: typeof state }).probe = state;
-    const scroller = window.list?.element;
-    if (!scroller) throw new Error('no scroller');
-    const box = scroller.getBoundingClientRect();
-    const tick = () => {
-      if (!state.running) return;
-      state.frames++;
-      for (let i = 0; i < 7; i++) {
-        const hit = document.elementFromPoint(box.left + 50, box.top + 5 + (i * (scroller.clientHeight - 10)) / 6);
-        if (!hit?.closest('[role="listitem"]')) {
-          state.blank++;
-          break;
+test(
+  'no blank viewport while flinging fast through measured rows under 4x CPU throttling',
+  { tag: '@timing' },
+  async ({ open }) => {
+    const page = await open('measured', 'count=100000');
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    // Every frame, probe 7 points down the viewport: each must hit a row.
+    await page.evaluate(() => {
+      const state = { frames: 0, blank: 0, running: true };
+      (window as unknown as { probe: typeof state }).probe = state;
+      const scroller = window.list?.element;
+      if (!scroller) throw new Error('no scroller');
+      const box = scroller.getBoundingClientRect();
+      const tick = () => {
+        if (!state.running) return;
+        state.frames++;
+        for (let i = 0; i < 7; i++) {
+          const hit = document.elementFromPoint(box.left + 50, box.top + 5 + (i * (scroller.clientHeight - 10)) / 6);
+          if (!hit?.closest('[role="listitem"]')) {
+            state.blank++;
+            break;
+          }
         }
-      }
+        requestAnimationFrame(tick);
+      };
       requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
-  const box = await page.locator('.scroller').boundingBox();
-  if (!box) throw new Error('no scroller');
-  await page.mouse.move(box.x + 100, box.y + 100);
-  for (let i = 0; i < 30; i++) await page.mouse.wheel(0, 2000);
-  await expect.poll(async () => (await visibleRows(page))[0]?.index ?? 0).toBeGreaterThan(500);
-  const result = await page.evaluate(() => {
-    const state = (window as unknown as { probe: { frames: number; blank: number; running: boolean } }).probe;
-    state.running = false;
-    return state;
-  });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-  expect(result.frames).toBeGreaterThan(5);
-  expect(result.blank).toBe(0);
-});
+    });
+    const box = await page.locator('.scroller').boundingBox();
+    if (!box) throw new Error('no scroller');
+    await page.mouse.move(box.x + 100, box.y + 100);
+    for (let i = 0; i < 30; i++) await page.mouse.wheel(0, 2000);
+    await expect.poll(async () => (await visibleRows(page))[0]?.index ?? 0).toBeGreaterThan(500);
+    const result = await page.evaluate(() => {
+      const state = (window as unknown as { probe: { frames: number; blank: number; running: boolean } }).probe;
+      state.running = false;
+      return state;
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    expect(result.frames).toBeGreaterThan(5);
+    expect(result.blank).toBe(0);
+  },
+);
 
 test('window scrolling: rows follow the page scroll and scrollToIndex works', async ({ open }) => {
   const page = await open('window', 'count=100000');
@@ -159,7 +169,9 @@ test('scrolling up through rows taller or shorter than the estimate does not jum
     if (!before) throw new Error('no rows');
     await page.mouse.wheel(0, -100);
     // The row seen before moves down by exactly the wheel's 100 px, whatever got measured above it.
-    await expect.poll(async () => (await visibleRows(page)).find((row) => row.index === before.index)?.top).toBeCloseTo(before.top + 100, 0);
+    await expect
+      .poll(async () => (await visibleRows(page)).find((row) => row.index === before.index)?.top)
+      .toBeCloseTo(before.top + 100, 0);
     await expect.poll(() => page.evaluate(() => window.list?.getState().isScrolling)).toBe(false);
   }
 });
@@ -189,9 +201,15 @@ test('horizontal lists scroll left to right with keys and scrollToIndex', async 
   expect(await focusedIndex(page)).toBe(9999);
   await expect(page.getByText('Col 9999', { exact: true })).toBeInViewport({ ratio: 1 });
   await page.evaluate(() => window.list?.scrollToIndex(5000, { align: 'start' }));
-  await expect.poll(() => page.evaluate(() => {
-    const row = document.querySelector('[data-index="5000"]');
-    const scroller = window.list?.element;
-    return row && scroller ? Math.round(row.getBoundingClientRect().left - scroller.getBoundingClientRect().left - scroller.clientLeft) : null;
-  })).toBe(0);
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const row = document.querySelector('[data-index="5000"]');
+        const scroller = window.list?.element;
+        return row && scroller
+          ? Math.round(row.getBoundingClientRect().left - scroller.getBoundingClientRect().left - scroller.clientLeft)
+          : null;
+      }),
+    )
+    .toBe(0);
 });

@@ -20,7 +20,11 @@ test('server-rendered rows hydrate without a mismatch or a layout shift', async 
   await expect.poll(() => page.evaluate(() => window.list !== null && window.list !== undefined)).toBe(true);
   const server = await page.evaluate(() => (window as unknown as { serverRows: [string, number][] }).serverRows);
   expect(server.length).toBeGreaterThanOrEqual(20);
-  const after = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('[data-index]')].map((row) => [row.dataset.index, row.getBoundingClientRect().top] as [string, number]));
+  const after = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[data-index]')].map(
+      (row) => [row.dataset.index, row.getBoundingClientRect().top] as [string, number],
+    ),
+  );
   const now = new Map(after);
   for (const [index, top] of server) expect(now.get(index), `row ${index}`).toBe(top);
   expect((await visibleRows(page))[0]?.text).toBe('Row 0');

@@ -14,7 +14,16 @@ afterEach(() => {
 
 describe('<VirtualList>', () => {
   it('renders a labelled list of positioned listitems with set size and position', () => {
-    render(<VirtualList aria-label="Catalog" count={100_000} itemSize={30} initialViewportSize={300} overscan={2} renderItem={(i) => `Item ${i}`} />);
+    render(
+      <VirtualList
+        aria-label="Catalog"
+        count={100_000}
+        itemSize={30}
+        initialViewportSize={300}
+        overscan={2}
+        renderItem={(i) => `Item ${i}`}
+      />,
+    );
     const list = screen.getByRole('list', { name: 'Catalog' });
     const items = screen.getAllByRole('listitem');
     expect(list).toBeTruthy();
@@ -28,7 +37,15 @@ describe('<VirtualList>', () => {
 
   it('renders a grid with row count and row indexes for tables', () => {
     render(
-      <VirtualList role="grid" aria-label="Orders" count={500} itemSize={30} initialViewportSize={90} overscan={0} renderItem={(i) => <div role="gridcell">Order {i}</div>} />,
+      <VirtualList
+        role="grid"
+        aria-label="Orders"
+        count={500}
+        itemSize={30}
+        initialViewportSize={90}
+        overscan={0}
+        renderItem={(i) => <div role="gridcell">Order {i}</div>}
+      />,
     );
     expect(screen.getByRole('grid', { name: 'Orders' }).getAttribute('aria-rowcount')).toBe('500');
     const rows = screen.getAllByRole('row');
@@ -38,7 +55,16 @@ describe('<VirtualList>', () => {
   });
 
   it('server-renders the initial window and hydrates it without a mismatch', async () => {
-    const ui = <VirtualList aria-label="Rows" count={1000} itemSize={30} initialViewportSize={300} overscan={0} renderItem={(i) => `Row ${i}`} />;
+    const ui = (
+      <VirtualList
+        aria-label="Rows"
+        count={1000}
+        itemSize={30}
+        initialViewportSize={300}
+        overscan={0}
+        renderItem={(i) => `Row ${i}`}
+      />
+    );
     const html = renderToString(ui);
     // 300 px / 30 px = rows 0..9.
     expect(html).toContain('Row 9');
@@ -63,12 +89,21 @@ describe('<VirtualList>', () => {
     expect(ref.current?.getSnapshot()).toMatchObject({ offset: 0, count: 50, focusIndex: 0 });
     expect(ref.current?.element).toBeInstanceOf(HTMLDivElement);
     unmount();
-    render(<VirtualList count={50} estimateSize={20} initialSnapshot={{ offset: 0, count: 50, measurements: [3, 77], focusIndex: 3 }} renderItem={(i) => `Row ${i}`} />);
+    render(
+      <VirtualList
+        count={50}
+        estimateSize={20}
+        initialSnapshot={{ offset: 0, count: 50, measurements: [3, 77], focusIndex: 3 }}
+        renderItem={(i) => `Row ${i}`}
+      />,
+    );
     expect(screen.getByText('Row 3').tabIndex).toBe(0);
   });
 
   it('keeps the roving-focus row rendered and moves it with the keyboard', async () => {
-    render(<VirtualList count={1000} itemSize={30} initialViewportSize={300} overscan={0} renderItem={(i) => `Row ${i}`} />);
+    render(
+      <VirtualList count={1000} itemSize={30} initialViewportSize={300} overscan={0} renderItem={(i) => `Row ${i}`} />,
+    );
     const first = screen.getByText('Row 0');
     first.focus();
     await act(async () => {
@@ -85,7 +120,15 @@ describe('<VirtualList>', () => {
 
   it('activates the focused row with Enter', async () => {
     const onItemActivate = vi.fn<(index: number) => void>();
-    render(<VirtualList count={10} itemSize={30} initialViewportSize={300} onItemActivate={onItemActivate} renderItem={(i) => `Row ${i}`} />);
+    render(
+      <VirtualList
+        count={10}
+        itemSize={30}
+        initialViewportSize={300}
+        onItemActivate={onItemActivate}
+        renderItem={(i) => `Row ${i}`}
+      />,
+    );
     const row = screen.getByText('Row 0');
     row.focus();
     await act(async () => {
@@ -112,7 +155,15 @@ describe('<VirtualList>', () => {
       if (item === undefined) throw new Error(`renderItem(${i}) past the end`);
       return item;
     };
-    const { rerender } = render(<VirtualList count={1000} itemSize={30} initialViewportSize={600} initialOffset={29_000} renderItem={renderItem} />);
+    const { rerender } = render(
+      <VirtualList
+        count={1000}
+        itemSize={30}
+        initialViewportSize={600}
+        initialOffset={29_000}
+        renderItem={renderItem}
+      />,
+    );
     items.length = 3;
     rerender(<VirtualList count={3} itemSize={30} initialViewportSize={600} renderItem={renderItem} />);
     expect(screen.getAllByRole('listitem')).toHaveLength(3);
@@ -120,6 +171,8 @@ describe('<VirtualList>', () => {
 
   it('rejects a negative count with a clear error', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect(() => render(<VirtualList count={-1} itemSize={30} renderItem={() => null} />)).toThrow(/count must be a non-negative integer/);
+    expect(() => render(<VirtualList count={-1} itemSize={30} renderItem={() => null} />)).toThrow(
+      /count must be a non-negative integer/,
+    );
   });
 });

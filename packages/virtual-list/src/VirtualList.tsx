@@ -9,7 +9,13 @@ import {
   type ReactNode,
   type Ref,
 } from 'react';
-import type { ScrollSnapshot, ScrollToOptions, Virtualizer, VirtualizerOptions, VirtualState } from './core/createVirtualizer.js';
+import type {
+  ScrollSnapshot,
+  ScrollToOptions,
+  Virtualizer,
+  VirtualizerOptions,
+  VirtualState,
+} from './core/createVirtualizer.js';
 import { useRovingFocus } from './useRovingFocus.js';
 import { useVirtualList, type VirtualItem } from './useVirtualList.js';
 
@@ -34,8 +40,10 @@ export interface VirtualListHandle {
 }
 
 /** Props of {@link VirtualList}. */
-export interface VirtualListProps
-  extends Omit<VirtualizerOptions, 'scrollTo' | 'maxScrollSize' | 'initialSnapshot' | 'initialViewportSize'> {
+export interface VirtualListProps extends Omit<
+  VirtualizerOptions,
+  'scrollTo' | 'maxScrollSize' | 'initialSnapshot' | 'initialViewportSize'
+> {
   /** Renders the content of item `index`; the list wraps it in a positioned `listitem`. Required. */
   renderItem: (index: number) => ReactNode;
   /** Lay items out left to right. @default false */
@@ -77,7 +85,13 @@ const stickyWrapperStyleHorizontal: CSSProperties = { ...stickyBox, left: 0, wid
 
 // Row content renders only when its index or renderItem changes: a row that just moves (a row above
 // was measured, the block stepped) touches its wrapper and nothing inside it.
-const ItemContent = memo(function ItemContent({ index, renderItem }: { index: number; renderItem: (index: number) => ReactNode }) {
+const ItemContent = memo(function ItemContent({
+  index,
+  renderItem,
+}: {
+  index: number;
+  renderItem: (index: number) => ReactNode;
+}) {
   return renderItem(index);
 });
 
@@ -98,7 +112,19 @@ interface RowProps {
 // A row re-renders only when one of its props changes. Rows are placed relative to a block that moves
 // in 64k px steps (see `base` below), so a scroll frame re-renders the new rows and nothing else; the
 // profile in the README found every row's wrapper re-rendered and restyled on each of ~3 commits per frame.
-const Row = memo(function Row({ index, position, horizontal, itemSize, role, count, sticky, tabIndex, className, measureElement, renderItem }: RowProps) {
+const Row = memo(function Row({
+  index,
+  position,
+  horizontal,
+  itemSize,
+  role,
+  count,
+  sticky,
+  tabIndex,
+  className,
+  measureElement,
+  renderItem,
+}: RowProps) {
   const style: CSSProperties = {
     position: 'absolute',
     top: 0,
@@ -110,7 +136,9 @@ const Row = memo(function Row({ index, position, horizontal, itemSize, role, cou
   return (
     <div
       ref={measureElement}
-      {...(role === 'grid' ? { role: 'row', 'aria-rowindex': index + 1 } : { role: 'listitem', 'aria-setsize': count, 'aria-posinset': index + 1 })}
+      {...(role === 'grid'
+        ? { role: 'row', 'aria-rowindex': index + 1 }
+        : { role: 'listitem', 'aria-setsize': count, 'aria-posinset': index + 1 })}
       data-index={index}
       {...(sticky ? { 'data-sticky': '' } : {})}
       tabIndex={tabIndex}
@@ -235,8 +263,16 @@ export const VirtualList = forwardRef(function VirtualList(props: VirtualListPro
         ...(horizontal ? { width: state.scrollSize, height: '100%' } : { height: state.scrollSize, width: '100%' }),
       }}
     >
-      {stickyItem && <div style={horizontal ? stickyWrapperStyleHorizontal : stickyWrapperStyle}>{renderRow(stickyItem, true)}</div>}
-      <div style={horizontal ? { position: 'absolute', top: 0, left: base, height: '100%' } : { position: 'absolute', top: base, left: 0, width: '100%' }}>
+      {stickyItem && (
+        <div style={horizontal ? stickyWrapperStyleHorizontal : stickyWrapperStyle}>{renderRow(stickyItem, true)}</div>
+      )}
+      <div
+        style={
+          horizontal
+            ? { position: 'absolute', top: 0, left: base, height: '100%' }
+            : { position: 'absolute', top: base, left: 0, width: '100%' }
+        }
+      >
         {items.map((item) => (item === stickyItem ? null : renderRow(item, false)))}
       </div>
     </div>

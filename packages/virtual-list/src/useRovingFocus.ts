@@ -36,7 +36,16 @@ export interface RovingFocus {
  * bubble up from the rows.
  * @internal
  */
-export function useRovingFocus({ getVirtualizer, listElement, count, horizontal, enabled, initialIndex, onFocusIndexChange, onItemActivate }: UseRovingFocusOptions): RovingFocus {
+export function useRovingFocus({
+  getVirtualizer,
+  listElement,
+  count,
+  horizontal,
+  enabled,
+  initialIndex,
+  onFocusIndexChange,
+  onItemActivate,
+}: UseRovingFocusOptions): RovingFocus {
   const [focusIndex, setFocusIndex] = useState(initialIndex);
   const pendingFocus = useRef<number | null>(null);
   const clampedFocus = Math.min(focusIndex, count - 1);
@@ -64,10 +73,28 @@ export function useRovingFocus({ getVirtualizer, listElement, count, horizontal,
     }
   });
 
-  const latest = useRef({ enabled, clampedFocus, count, horizontal, moveFocus, focusIndex, onFocusIndexChange, onItemActivate });
+  const latest = useRef({
+    enabled,
+    clampedFocus,
+    count,
+    horizontal,
+    moveFocus,
+    focusIndex,
+    onFocusIndexChange,
+    onItemActivate,
+  });
   // Native listeners read the latest props without re-binding on every render (the "latest ref" pattern).
   // oxlint-disable-next-line react/refs
-  latest.current = { enabled, clampedFocus, count, horizontal, moveFocus, focusIndex, onFocusIndexChange, onItemActivate };
+  latest.current = {
+    enabled,
+    clampedFocus,
+    count,
+    horizontal,
+    moveFocus,
+    focusIndex,
+    onFocusIndexChange,
+    onItemActivate,
+  };
   useLayoutEffect(() => {
     if (!listElement) return;
     const onKeyDown = (event: KeyboardEvent) => {

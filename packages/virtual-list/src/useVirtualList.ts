@@ -81,7 +81,10 @@ export function useVirtualList(options: UseVirtualListOptions): VirtualListInsta
     current?.detach();
     attachment.current = null;
     if (!spacer.current || !scrollElement) return;
-    attachment.current = { key, detach: attachScrollElement(virtualizer, { scrollElement, spacer: spacer.current, horizontal, maxScrollSize }) };
+    attachment.current = {
+      key,
+      detach: attachScrollElement(virtualizer, { scrollElement, spacer: spacer.current, horizontal, maxScrollSize }),
+    };
   });
   useLayoutEffect(
     () => () => {
@@ -111,7 +114,11 @@ export function useVirtualList(options: UseVirtualListOptions): VirtualListInsta
         const element = entry.target as HTMLElement;
         if (!element.isConnected) continue;
         const box = entry.borderBoxSize[0];
-        const size = box ? Math.round(horizontal ? box.inlineSize : box.blockSize) : horizontal ? element.offsetWidth : element.offsetHeight;
+        const size = box
+          ? Math.round(horizontal ? box.inlineSize : box.blockSize)
+          : horizontal
+            ? element.offsetWidth
+            : element.offsetHeight;
         pending.set(element, size);
       }
       if (pending.size > 0 && frame === 0) frame = requestAnimationFrame(flush);
@@ -125,19 +132,16 @@ export function useVirtualList(options: UseVirtualListOptions): VirtualListInsta
     };
   }, [virtualizer, fixed, horizontal]);
 
-  const measureElement = useCallback(
-    (element: HTMLElement | null) => {
-      if (!element) return;
-      const index = Number(element.dataset.index);
-      if (!Number.isInteger(index)) throw new Error('measureElement: the item element needs a data-index attribute');
-      const previous = elements.current.get(index);
-      if (previous === element) return;
-      if (previous) observer.current?.unobserve(previous);
-      elements.current.set(index, element);
-      observer.current?.observe(element);
-    },
-    [],
-  );
+  const measureElement = useCallback((element: HTMLElement | null) => {
+    if (!element) return;
+    const index = Number(element.dataset.index);
+    if (!Number.isInteger(index)) throw new Error('measureElement: the item element needs a data-index attribute');
+    const previous = elements.current.get(index);
+    if (previous === element) return;
+    if (previous) observer.current?.unobserve(previous);
+    elements.current.set(index, element);
+    observer.current?.observe(element);
+  }, []);
 
   // New rows are measured before the browser paints, so the first frame already has true sizes.
   useLayoutEffect(() => {
@@ -164,7 +168,8 @@ export function useVirtualList(options: UseVirtualListOptions): VirtualListInsta
     const extra = new Set<number>();
     for (const index of pinnedIndexes ?? []) if (index >= 0 && index < count) extra.add(index);
     if (state.stickyIndex >= 0) extra.add(state.stickyIndex);
-    for (const index of extra) if ((index < state.renderStart || index > state.renderEnd) && index < count) indexes.push(index);
+    for (const index of extra)
+      if ((index < state.renderStart || index > state.renderEnd) && index < count) indexes.push(index);
     // The state may still describe the previous count for one render (it follows in a layout
     // effect), so indexes past the new end are skipped rather than handed to renderItem.
     const last = Math.min(state.renderEnd, count - 1);
@@ -173,7 +178,12 @@ export function useVirtualList(options: UseVirtualListOptions): VirtualListInsta
     return indexes.map((index): VirtualItem => {
       const { start, size } = virtualizer.getItemRect(index);
       // Pinned rows far away would otherwise sit millions of px out and stretch the scroll area.
-      return { index, key: virtualizer.getItemKey(index), start: Math.min(Math.max(start, -size), state.scrollSize), size };
+      return {
+        index,
+        key: virtualizer.getItemKey(index),
+        start: Math.min(Math.max(start, -size), state.scrollSize),
+        size,
+      };
     });
     // pinnedKey stands for pinnedIndexes' content.
     // oxlint-disable-next-line react-hooks/exhaustive-deps

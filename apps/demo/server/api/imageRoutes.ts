@@ -26,7 +26,8 @@ export async function getImage(
   const item = requireItem(idSegment);
   const rawWidth = url.searchParams.get('w');
   const width = rawWidth === null ? DEFAULT_IMAGE_WIDTH : IMAGE_WIDTHS.find((allowed) => String(allowed) === rawWidth);
-  if (width === undefined) throw new HttpError(400, `w must be one of ${IMAGE_WIDTHS.join(', ')}, got "${rawWidth?.slice(0, 20)}"`);
+  if (width === undefined)
+    throw new HttpError(400, `w must be one of ${IMAGE_WIDTHS.join(', ')}, got "${rawWidth?.slice(0, 20)}"`);
   const rawFormat = url.searchParams.get('format');
   let format: ImageFormat | undefined;
   if (rawFormat === null) {
@@ -35,7 +36,8 @@ export async function getImage(
     res.setHeader('Vary', 'Accept');
   } else {
     format = IMAGE_FORMATS.find((allowed) => allowed === rawFormat);
-    if (!format) throw new HttpError(400, `format must be one of ${IMAGE_FORMATS.join(', ')}, got "${rawFormat.slice(0, 20)}"`);
+    if (!format)
+      throw new HttpError(400, `format must be one of ${IMAGE_FORMATS.join(', ')}, got "${rawFormat.slice(0, 20)}"`);
   }
 
   const etag = images.etagOf(item.id, width, format);

@@ -114,5 +114,7 @@ function requireIdempotencyKey(req: IncomingMessage): string {
 }
 
 function fingerprintOf(method: string, noteId: string, parts: readonly unknown[]): string {
-  return createHash('sha256').update(JSON.stringify([method, noteId, ...parts])).digest('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify([method, noteId, ...parts]))
+    .digest('base64url');
 }

@@ -12,7 +12,8 @@ export function integerParam(url: URL, name: string, fallback: number, min: numb
 
 /** Parses an id path segment: a 400 when it is not an integer (range is the caller's 404). */
 export function integerSegment(segment: string, what: string): number {
-  if (!/^-?\d{1,16}$/.test(segment)) throw new HttpError(400, `${what} must be an integer, got "${segment.slice(0, 40)}"`);
+  if (!/^-?\d{1,16}$/.test(segment))
+    throw new HttpError(400, `${what} must be an integer, got "${segment.slice(0, 40)}"`);
   return Number(segment);
 }
 

@@ -15,14 +15,20 @@ export function validateNoteBody(value: unknown, maxLength: number): NoteBody {
   }
   const { itemId, text, baseVersion } = value as Record<string, unknown>;
   if (itemId === undefined) throw new HttpError(400, 'itemId is required');
-  if (typeof itemId !== 'number' || !Number.isSafeInteger(itemId)) throw new HttpError(400, 'itemId must be an integer');
+  if (typeof itemId !== 'number' || !Number.isSafeInteger(itemId))
+    throw new HttpError(400, 'itemId must be an integer');
   if (text === undefined) throw new HttpError(400, 'text is required');
   if (typeof text !== 'string') throw new HttpError(400, 'text must be a string');
   // Characters as people count them (code points), not UTF-16 units: an emoji is one.
   let length = 0;
-  for (const _ of text) if (++length > maxLength) throw new HttpError(400, `text must be at most ${maxLength} characters`);
-  if (baseVersion === undefined) throw new HttpError(400, 'baseVersion is required (a version number, or null for a new note)');
-  if (baseVersion !== null && (typeof baseVersion !== 'number' || !Number.isSafeInteger(baseVersion) || baseVersion < 0)) {
+  for (const _ of text)
+    if (++length > maxLength) throw new HttpError(400, `text must be at most ${maxLength} characters`);
+  if (baseVersion === undefined)
+    throw new HttpError(400, 'baseVersion is required (a version number, or null for a new note)');
+  if (
+    baseVersion !== null &&
+    (typeof baseVersion !== 'number' || !Number.isSafeInteger(baseVersion) || baseVersion < 0)
+  ) {
     throw new HttpError(400, 'baseVersion must be a non-negative integer or null');
   }
   return { itemId, text, baseVersion };

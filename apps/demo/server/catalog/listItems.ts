@@ -25,7 +25,9 @@ let lowerCaseNames: string[] | undefined;
 /** Built on the first search (~100k names, a few MB), then kept: a search must not rebuild every item. */
 function namesIndex(): string[] {
   if (!lowerCaseNames) {
-    lowerCaseNames = Array.from({ length: CATALOG_SIZE }, (_, index) => (itemById(index + 1) as Item).name.toLowerCase());
+    lowerCaseNames = Array.from({ length: CATALOG_SIZE }, (_, index) =>
+      (itemById(index + 1) as Item).name.toLowerCase(),
+    );
   }
   return lowerCaseNames;
 }

@@ -31,11 +31,13 @@ describe('createNoteStore', () => {
   it('runs concurrent writes one at a time, in arrival order', async () => {
     const store = await createNoteStore(await storeDir());
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, index) => store.write(`key-${index}`, `f${index}`, 'note-aaaa', setText('note-aaaa', `v${index}`))),
+      Array.from({ length: 10 }, (_, index) =>
+        store.write(`key-${index}`, `f${index}`, 'note-aaaa', setText('note-aaaa', `v${index}`)),
+      ),
     );
-    expect(results.map((result) => (result.kind === 'mismatch' ? 0 : (result.body as { note: StoredNote }).note.version))).toEqual([
-      1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
-    ]);
+    expect(
+      results.map((result) => (result.kind === 'mismatch' ? 0 : (result.body as { note: StoredNote }).note.version)),
+    ).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(store.notesOfItem(1)).toEqual([expect.objectContaining({ text: 'v9', version: 10 })]);
     await store.close();
   });
@@ -73,7 +75,8 @@ describe('createNoteStore', () => {
     const dir = await storeDir();
     let clock = 1_000;
     const store = await createNoteStore(dir, { now: () => clock });
-    for (let index = 0; index < 5; index++) await store.write(`key-${index}`, 'f', 'note-aaaa', setText('note-aaaa', `v${index}`));
+    for (let index = 0; index < 5; index++)
+      await store.write(`key-${index}`, 'f', 'note-aaaa', setText('note-aaaa', `v${index}`));
     await store.close();
     expect(await lineCount(dir)).toBe(5);
 

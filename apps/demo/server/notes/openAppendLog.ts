@@ -36,7 +36,7 @@ export async function openAppendLog<T>(file: string): Promise<AppendLog<T>> {
       const line = Buffer.concat(batch.map(encodeLine));
       try {
         // write() may write less than asked (disk nearly full, signals): loop until the whole batch is down.
-        for (let written = 0; written < line.length; ) {
+        for (let written = 0; written < line.length;) {
           const { bytesWritten } = await handle.write(line, written, line.length - written, size + written);
           if (bytesWritten === 0) throw new Error(`Could not write to ${file}`);
           written += bytesWritten;
@@ -91,7 +91,9 @@ export function parseLog<T>(content: Buffer, file: string): { records: T[]; vali
       // Only the tail may be damaged: if a valid record follows, the damage is not from a crash mid-append.
       const rest = content.toString('utf8', end === -1 ? content.length : end + 1);
       if (rest.split('\n').some((line) => decodeLine(line) !== undefined)) {
-        throw new Error(`${file} is damaged at byte ${offset}; restore it from a backup or move it away to start empty.`);
+        throw new Error(
+          `${file} is damaged at byte ${offset}; restore it from a backup or move it away to start empty.`,
+        );
       }
       break;
     }

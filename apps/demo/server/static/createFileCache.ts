@@ -70,10 +70,13 @@ export function createFileCache({ maxBytes = 128 * 1024 * 1024 }: FileCacheOptio
                 })
               : gzipAsync(identity, { level: 9 });
           encodings.set(coding, pending);
-          void pending.then((buffer) => {
-            entry.bytes += buffer.length;
-            evict();
-          }, () => encodings.delete(coding));
+          void pending.then(
+            (buffer) => {
+              entry.bytes += buffer.length;
+              evict();
+            },
+            () => encodings.delete(coding),
+          );
         }
         return pending;
       },

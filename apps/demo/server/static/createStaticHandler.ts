@@ -45,7 +45,8 @@ export function createStaticHandler(initialRoot: string, cache: FileCache = shar
     const listStats = await statFile(listPath);
     if (listStats) {
       const list = await cache.get(listPath, listStats);
-      if (shells?.etag !== list.etag) shells = { etag: list.etag, shellFor: routeShells(list.identity.toString('utf8')) };
+      if (shells?.etag !== list.etag)
+        shells = { etag: list.etag, shellFor: routeShells(list.identity.toString('utf8')) };
       const shell = shells.shellFor(pathname);
       const shellPath = shell === undefined ? undefined : resolveStaticPath(root, `/${shell}`);
       const shellStats = shellPath === undefined ? undefined : await statFile(shellPath);
@@ -64,7 +65,8 @@ export function createStaticHandler(initialRoot: string, cache: FileCache = shar
       if (path === root) return appShell(root, url.pathname);
       const index = join(path, 'index.html');
       const directoryIndex = await statFile(index);
-      if (directoryIndex) return { path: index, stats: directoryIndex, urlPath: `${url.pathname.replace(/\/$/, '')}/index.html` };
+      if (directoryIndex)
+        return { path: index, stats: directoryIndex, urlPath: `${url.pathname.replace(/\/$/, '')}/index.html` };
     }
     // SPA fallback: a navigation to a client route (no extension, wants HTML) gets the app shell.
     const accept = req.headers.accept ?? '';
@@ -132,7 +134,12 @@ export function createStaticHandler(initialRoot: string, cache: FileCache = shar
       for (const entry of entries) {
         if (!entry.isFile()) continue;
         const path = join(entry.parentPath, entry.name);
-        if (relative(root, path).split(sep).some((segment) => segment.startsWith('.'))) continue;
+        if (
+          relative(root, path)
+            .split(sep)
+            .some((segment) => segment.startsWith('.'))
+        )
+          continue;
         if (!isCompressible(contentTypeOf(path))) continue;
         const stats = await statFile(path);
         if (!stats || stats.size > MAX_CACHED_FILE_BYTES) continue;

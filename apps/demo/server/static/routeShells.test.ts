@@ -25,7 +25,9 @@ describe('routeShells', () => {
 
   it('treats a broken or hostile file as no shells instead of failing the page', () => {
     expect(routeShells('{not json')('/')).toBeUndefined();
-    expect(routeShells(JSON.stringify({ routes: [{ path: '/', shell: '../../etc/passwd.html' }] }))('/')).toBeUndefined();
+    expect(
+      routeShells(JSON.stringify({ routes: [{ path: '/', shell: '../../etc/passwd.html' }] }))('/'),
+    ).toBeUndefined();
     expect(routeShells(JSON.stringify({ routes: [{ path: '/', shell: '/abs.html' }] }))('/')).toBeUndefined();
     expect(routeShells(JSON.stringify({ routes: [{ path: 5, shell: 'a.html' }] }))('/')).toBeUndefined();
   });

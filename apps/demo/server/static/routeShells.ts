@@ -15,7 +15,12 @@ export function routeShells(json: string): (pathname: string) => string | undefi
     const parsed = JSON.parse(json) as { routes?: RouteShell[] };
     routes = (parsed.routes ?? [])
       // A shell must be a plain file inside the build: no absolute path, no climbing out.
-      .filter((route) => typeof route.path === 'string' && typeof route.shell === 'string' && /^[\w-]+(?:\/[\w-]+)*\.html$/.test(route.shell))
+      .filter(
+        (route) =>
+          typeof route.path === 'string' &&
+          typeof route.shell === 'string' &&
+          /^[\w-]+(?:\/[\w-]+)*\.html$/.test(route.shell),
+      )
       .map((route) => ({ pattern: toPattern(route.path), shell: route.shell }));
   } catch {
     routes = [];

@@ -17,7 +17,11 @@ export interface RawRequestOptions {
 }
 
 /** Sends `path` exactly as given (no `..` collapsing, unlike fetch) to the server at `baseUrl`. */
-export function rawRequest(baseUrl: string, path: string, { method = 'GET', headers = {}, body }: RawRequestOptions = {}) {
+export function rawRequest(
+  baseUrl: string,
+  path: string,
+  { method = 'GET', headers = {}, body }: RawRequestOptions = {},
+) {
   const { hostname, port } = new URL(baseUrl);
   return new Promise<RawResponse>((resolve, reject) => {
     const req = request({ hostname, port, path, method, headers, agent: false }, (res) => {

@@ -24,7 +24,8 @@ export const APP_SCRIPT = `export function render(){${'document.body.append("Pro
 
 /** A tiny fake Vite build: what the static tests serve. */
 export const FAKE_DIST: Readonly<Record<string, string>> = {
-  'index.html': '<!doctype html><html><head><script type="module" src="/assets/index-abc123.js"></script></head><body>shell</body></html>',
+  'index.html':
+    '<!doctype html><html><head><script type="module" src="/assets/index-abc123.js"></script></head><body>shell</body></html>',
   'assets/index-abc123.js': APP_SCRIPT,
   'assets/index-def456.css': `body{margin:0}${'.row{display:flex}'.repeat(60)}`,
   'sw.js': 'self.addEventListener("fetch",()=>{});',
@@ -33,8 +34,11 @@ export const FAKE_DIST: Readonly<Record<string, string>> = {
   'favicon.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
   'offline.html': '<!doctype html><p>offline</p>',
   '.vite/manifest.json': '{}',
-  'route-preloads.json': JSON.stringify({ routes: [{ path: '/items/:id', shell: 'shells/route-1.html', files: ['assets/ItemPage-ghi789.js'] }] }),
-  'shells/route-1.html': '<!doctype html><html><head><link rel="modulepreload" crossorigin href="/assets/ItemPage-ghi789.js"></head><body>shell</body></html>',
+  'route-preloads.json': JSON.stringify({
+    routes: [{ path: '/items/:id', shell: 'shells/route-1.html', files: ['assets/ItemPage-ghi789.js'] }],
+  }),
+  'shells/route-1.html':
+    '<!doctype html><html><head><link rel="modulepreload" crossorigin href="/assets/ItemPage-ghi789.js"></head><body>shell</body></html>',
   'assets/ItemPage-ghi789.js': 'export default 1;',
 };
 

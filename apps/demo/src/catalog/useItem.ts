@@ -3,9 +3,7 @@ import { ApiError, fetchItem } from './api';
 import type { Item } from './types';
 
 export type ItemState =
-  | { status: 'loading' }
-  | { status: 'ready'; item: Item }
-  | { status: 'error'; message: string; notFound: boolean };
+  { status: 'loading' } | { status: 'ready'; item: Item } | { status: 'error'; message: string; notFound: boolean };
 
 /** One catalog item, loaded by id. */
 export function useItem(id: number): ItemState {

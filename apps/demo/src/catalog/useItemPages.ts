@@ -43,12 +43,16 @@ export function useItemPages() {
   /** Makes sure every page that holds a row in [start, end] is loaded. */
   const ensureRange = useCallback(
     (start: number, end: number) => {
-      for (let page = Math.floor(start / PAGE_SIZE); page <= Math.floor(end / PAGE_SIZE); page += 1) void loadPage(page);
+      for (let page = Math.floor(start / PAGE_SIZE); page <= Math.floor(end / PAGE_SIZE); page += 1)
+        void loadPage(page);
     },
     [loadPage],
   );
 
-  const itemAt = useCallback((index: number): Item | undefined => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], []);
+  const itemAt = useCallback(
+    (index: number): Item | undefined => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
+    [],
+  );
 
   return { total, error, itemAt, ensureRange, retry: () => void loadPage(0) };
 }

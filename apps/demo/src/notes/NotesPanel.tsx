@@ -34,7 +34,13 @@ export function NotesPanel({ itemId }: { itemId: number }) {
       {offline && <p className="hint">Showing notes saved on this device.</p>}
       <form onSubmit={(event) => void submit(event, draft)} className="note-form">
         <label htmlFor="new-note">New note</label>
-        <textarea id="new-note" value={draft} maxLength={MAX_NOTE_LENGTH} onChange={(event) => setDraft(event.target.value)} rows={3} />
+        <textarea
+          id="new-note"
+          value={draft}
+          maxLength={MAX_NOTE_LENGTH}
+          onChange={(event) => setDraft(event.target.value)}
+          rows={3}
+        />
         <button type="submit" className="button primary">
           Add note
         </button>
@@ -70,7 +76,10 @@ export function NotesPanel({ itemId }: { itemId: number }) {
             <p className="note-status">{STATUS_LABEL[note.status]}</p>
             {note.status === 'rejected' && (
               <p className="error" role="alert">
-                {note.error} <button type="button" className="button" onClick={() => void discard(note)}>Discard my change</button>
+                {note.error}{' '}
+                <button type="button" className="button" onClick={() => void discard(note)}>
+                  Discard my change
+                </button>
               </p>
             )}
             {note.replacedAt !== undefined && (

@@ -94,7 +94,11 @@ async function prepareAttempt(entry: OutboxEntry): Promise<string | undefined> {
     const current = (await requestResult(tx.objectStore('outbox').get(entry.seq as number))) as OutboxEntry;
     if (current.sentBody === undefined && current.method === 'PUT') {
       const note = (await requestResult(tx.objectStore('notes').get(current.noteId))) as LocalNote | undefined;
-      current.sentBody = JSON.stringify({ itemId: current.itemId, text: current.text, baseVersion: note?.version ?? null });
+      current.sentBody = JSON.stringify({
+        itemId: current.itemId,
+        text: current.text,
+        baseVersion: note?.version ?? null,
+      });
     }
     current.attempts += 1;
     tx.objectStore('outbox').put(current);

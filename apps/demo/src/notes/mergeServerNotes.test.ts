@@ -3,7 +3,13 @@ import type { ServerNote } from '../catalog/types';
 import { mergeServerNotes, visibleNotes } from './mergeServerNotes';
 import type { LocalNote } from './types';
 
-const server = (id: string, version: number, text: string, updatedAt = 1_000): ServerNote => ({ id, itemId: 1, text, version, updatedAt });
+const server = (id: string, version: number, text: string, updatedAt = 1_000): ServerNote => ({
+  id,
+  itemId: 1,
+  text,
+  version,
+  updatedAt,
+});
 const local = (id: string, patch: Partial<LocalNote> = {}): LocalNote => ({
   id,
   itemId: 1,
@@ -60,6 +66,10 @@ describe('mergeServerNotes', () => {
 });
 
 test('visibleNotes hides deletions and sorts newest first', () => {
-  const notes = [local('old', { updatedAt: 1 }), local('gone', { deleted: true, updatedAt: 5 }), local('new', { updatedAt: 9 })];
+  const notes = [
+    local('old', { updatedAt: 1 }),
+    local('gone', { deleted: true, updatedAt: 5 }),
+    local('new', { updatedAt: 9 }),
+  ];
   expect(visibleNotes(notes).map((note) => note.id)).toEqual(['new', 'old']);
 });

@@ -34,9 +34,15 @@ function recordingFetch(answer: (call: Call, index: number) => Response | Error)
 }
 
 const ok = (call: Call, version = 1) =>
-  new Response(JSON.stringify({ note: { id: call.url.split('/').pop(), itemId: 7, text: 'x', version, updatedAt: 42 }, replaced: false }), {
-    status: 200,
-  });
+  new Response(
+    JSON.stringify({
+      note: { id: call.url.split('/').pop(), itemId: 7, text: 'x', version, updatedAt: 42 },
+      replaced: false,
+    }),
+    {
+      status: 200,
+    },
+  );
 
 const readAll = () =>
   inTransaction(['notes', 'outbox'], 'readonly', async (tx) => ({
@@ -105,7 +111,9 @@ describe('flushOutbox', () => {
   test('a 5xx backs off, then the replay sends the identical request with the same key', async () => {
     await saveNote(7, 'retry me');
     let now = 1_000_000;
-    const { calls, fetchImpl } = recordingFetch((call, index) => (index === 0 ? new Response('{}', { status: 503 }) : ok(call)));
+    const { calls, fetchImpl } = recordingFetch((call, index) =>
+      index === 0 ? new Response('{}', { status: 503 }) : ok(call),
+    );
     const failed = await flushOutbox({ fetch: fetchImpl, now: () => now });
     expect(failed.state).toBe('backoff');
     expect(failed.retryAt).toBeGreaterThan(now);

@@ -49,7 +49,10 @@ export default function CatalogPage() {
     return () => {
       const snapshot = handle?.getSnapshot();
       if (!snapshot) return;
-      const saving: SavedList = { snapshot: { ...snapshot, focusIndex: focusedRow.current }, hadFocus: hasFocus.current };
+      const saving: SavedList = {
+        snapshot: { ...snapshot, focusIndex: focusedRow.current },
+        hadFocus: hasFocus.current,
+      };
       sessionStorage.setItem(SNAPSHOT_KEY, JSON.stringify(saving));
     };
   }, [saved]);

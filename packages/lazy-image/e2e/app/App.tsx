@@ -18,14 +18,20 @@ function Grid({ count, rootMargin }: { count: number; rootMargin?: string }): Re
   return (
     <div className="grid">
       {Array.from({ length: count }, (_, i) =>
-        rootMargin ? <LazyImage key={i} {...thumbProps(i)} rootMargin={rootMargin} /> : <LazyImage key={i} {...thumbProps(i)} />,
+        rootMargin ? (
+          <LazyImage key={i} {...thumbProps(i)} rootMargin={rootMargin} />
+        ) : (
+          <LazyImage key={i} {...thumbProps(i)} />
+        ),
       )}
     </div>
   );
 }
 
 function Hero(): ReactElement {
-  return <LazyImage {...hero} alt="Hero" priority sizes="(max-width: 1000px) 100vw, 1000px" style={{ width: '100%' }} />;
+  return (
+    <LazyImage {...hero} alt="Hero" priority sizes="(max-width: 1000px) 100vw, 1000px" style={{ width: '100%' }} />
+  );
 }
 
 const scenarios: Record<string, () => ReactElement> = {
@@ -58,27 +64,68 @@ const scenarios: Record<string, () => ReactElement> = {
   retry: () => (
     <>
       <LazyImage src="/fail/2/img/thumb-1-320.jpg" alt="Recovers" width={320} height={240} retryDelay={100} />
-      <LazyImage src="/fail/99/img/thumb-2-320.jpg" alt="Falls back" width={320} height={240} retryDelay={100} fallbackSrc="/img/thumb-3-320.jpg" />
-      <LazyImage src="/fail/99/img/thumb-4-320.jpg" alt="Gone for good" width={320} height={240} retryDelay={100} fallbackSrc="/fail/99/img/thumb-5-320.jpg" />
+      <LazyImage
+        src="/fail/99/img/thumb-2-320.jpg"
+        alt="Falls back"
+        width={320}
+        height={240}
+        retryDelay={100}
+        fallbackSrc="/img/thumb-3-320.jpg"
+      />
+      <LazyImage
+        src="/fail/99/img/thumb-4-320.jpg"
+        alt="Gone for good"
+        width={320}
+        height={240}
+        retryDelay={100}
+        fallbackSrc="/fail/99/img/thumb-5-320.jpg"
+      />
     </>
   ),
   // Benchmark pages: the same catalog (hero + 40 products) three ways.
   'bench-eager': () => (
     <>
-      <img src={hero.src} alt="Hero" width={hero.width} height={hero.height} style={{ width: '100%', height: 'auto' }} />
+      <img
+        src={hero.src}
+        alt="Hero"
+        width={hero.width}
+        height={hero.height}
+        style={{ width: '100%', height: 'auto' }}
+      />
       <div className="grid">
         {Array.from({ length: 40 }, (_, i) => (
-          <img key={i} src={`/img/thumb-${i}-640.jpg`} alt={`Product ${i}`} width={320} height={240} style={{ width: '100%', height: 'auto' }} />
+          <img
+            key={i}
+            src={`/img/thumb-${i}-640.jpg`}
+            alt={`Product ${i}`}
+            width={320}
+            height={240}
+            style={{ width: '100%', height: 'auto' }}
+          />
         ))}
       </div>
     </>
   ),
   'bench-native': () => (
     <>
-      <img src={hero.src} alt="Hero" width={hero.width} height={hero.height} style={{ width: '100%', height: 'auto' }} />
+      <img
+        src={hero.src}
+        alt="Hero"
+        width={hero.width}
+        height={hero.height}
+        style={{ width: '100%', height: 'auto' }}
+      />
       <div className="grid">
         {Array.from({ length: 40 }, (_, i) => (
-          <img key={i} src={`/img/thumb-${i}-640.jpg`} alt={`Product ${i}`} width={320} height={240} loading="lazy" style={{ width: '100%', height: 'auto' }} />
+          <img
+            key={i}
+            src={`/img/thumb-${i}-640.jpg`}
+            alt={`Product ${i}`}
+            width={320}
+            height={240}
+            loading="lazy"
+            style={{ width: '100%', height: 'auto' }}
+          />
         ))}
       </div>
     </>
@@ -88,13 +135,34 @@ const scenarios: Record<string, () => ReactElement> = {
     <>
       <picture>
         {hero.sources.map((source) => (
-          <source key={source.type} type={source.type} srcSet={source.srcset} sizes="(max-width: 1000px) 100vw, 1000px" />
+          <source
+            key={source.type}
+            type={source.type}
+            srcSet={source.srcset}
+            sizes="(max-width: 1000px) 100vw, 1000px"
+          />
         ))}
-        <img src={hero.src} alt="Hero" width={hero.width} height={hero.height} style={{ width: '100%', height: 'auto' }} />
+        <img
+          src={hero.src}
+          alt="Hero"
+          width={hero.width}
+          height={hero.height}
+          style={{ width: '100%', height: 'auto' }}
+        />
       </picture>
       <div className="grid">
         {Array.from({ length: 40 }, (_, i) => (
-          <img key={i} src={`/img/thumb-${i}-640.jpg`} srcSet={srcSet(i)} sizes="auto, 320px" alt={`Product ${i}`} width={320} height={240} loading="lazy" style={{ width: '100%', height: 'auto' }} />
+          <img
+            key={i}
+            src={`/img/thumb-${i}-640.jpg`}
+            srcSet={srcSet(i)}
+            sizes="auto, 320px"
+            alt={`Product ${i}`}
+            width={320}
+            height={240}
+            loading="lazy"
+            style={{ width: '100%', height: 'auto' }}
+          />
         ))}
       </div>
     </>

@@ -16,7 +16,14 @@ function PlainHero(): ReactElement {
       {hero.sources.map((source) => (
         <source key={source.type} type={source.type} srcSet={source.srcset} sizes={HERO_SIZES} />
       ))}
-      <img src={hero.src} alt="Hero" width={hero.width} height={hero.height} fetchPriority="high" style={{ width: '100%', height: 'auto' }} />
+      <img
+        src={hero.src}
+        alt="Hero"
+        width={hero.width}
+        height={hero.height}
+        fetchPriority="high"
+        style={{ width: '100%', height: 'auto' }}
+      />
     </picture>
   );
 }
@@ -38,7 +45,19 @@ function Cells({ render }: { render: (i: number) => ReactElement }): ReactElemen
 export const NativeGallery = (): ReactElement => (
   <>
     <PlainHero />
-    <Cells render={(i) => <img src={src(i, 800)} srcSet={srcSet(i)} sizes="400px" width={400} height={250} loading="lazy" alt={`Gallery item ${i}`} />} />
+    <Cells
+      render={(i) => (
+        <img
+          src={src(i, 800)}
+          srcSet={srcSet(i)}
+          sizes="400px"
+          width={400}
+          height={250}
+          loading="lazy"
+          alt={`Gallery item ${i}`}
+        />
+      )}
+    />
   </>
 );
 
@@ -46,7 +65,18 @@ export const NativeGallery = (): ReactElement => (
 export const OurGallery = (): ReactElement => (
   <>
     <LazyImage {...hero} alt="Hero" priority sizes={HERO_SIZES} style={{ width: '100%' }} />
-    <Cells render={(i) => <LazyImage src={src(i, 800)} srcSet={srcSet(i)} alt={`Gallery item ${i}`} width={400} height={250} placeholder={gallery[i] ?? {}} />} />
+    <Cells
+      render={(i) => (
+        <LazyImage
+          src={src(i, 800)}
+          srcSet={srcSet(i)}
+          alt={`Gallery item ${i}`}
+          width={400}
+          height={250}
+          placeholder={gallery[i] ?? {}}
+        />
+      )}
+    />
   </>
 );
 
@@ -54,6 +84,17 @@ export const OurGallery = (): ReactElement => (
 export const OtherLibraryGallery = (): ReactElement => (
   <>
     <PlainHero />
-    <Cells render={(i) => <LazyLoadImage src={src(i, 800)} srcSet={srcSet(i)} sizes="400px" width={400} height={250} alt={`Gallery item ${i}`} />} />
+    <Cells
+      render={(i) => (
+        <LazyLoadImage
+          src={src(i, 800)}
+          srcSet={srcSet(i)}
+          sizes="400px"
+          width={400}
+          height={250}
+          alt={`Gallery item ${i}`}
+        />
+      )}
+    />
   </>
 );

@@ -16,7 +16,10 @@ export const SSR_SCENARIOS = ['grid', 'grid-observer', 'hero'];
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
 }
 
 // The site only changes when the app, the build code or the library sources change.
@@ -49,7 +52,11 @@ async function waitFor(file: string, timeoutMs: number): Promise<void> {
 export async function buildSite(): Promise<string> {
   // Fixture images take the longest to make and change least: they get their own cache folder.
   const imagesDir = path.join(packageDir, '.e2e-site', `images-${await hashOf(['e2e/support/makeFixtureImages.ts'])}`);
-  const siteDir = path.join(packageDir, '.e2e-site', `site-${await hashOf(['e2e/app', 'src', 'e2e/support/buildSite.ts', 'e2e/support/makeFixtureImages.ts'])}`);
+  const siteDir = path.join(
+    packageDir,
+    '.e2e-site',
+    `site-${await hashOf(['e2e/app', 'src', 'e2e/support/buildSite.ts', 'e2e/support/makeFixtureImages.ts'])}`,
+  );
   const dist = path.join(siteDir, 'dist');
   const done = path.join(siteDir, 'done');
   if (existsSync(done)) return dist;
@@ -101,7 +108,8 @@ export async function buildSite(): Promise<string> {
     // Older builds of the site are never used again.
     for (const entry of await readdir(path.dirname(siteDir))) {
       const full = path.join(path.dirname(siteDir), entry);
-      if (entry.startsWith('site-') && full !== siteDir && !entry.endsWith('.lock')) await rm(full, { recursive: true, force: true });
+      if (entry.startsWith('site-') && full !== siteDir && !entry.endsWith('.lock'))
+        await rm(full, { recursive: true, force: true });
     }
     return dist;
   } finally {

@@ -3,7 +3,11 @@ import { buildSite } from './buildSite.js';
 import { startServer, type TestServer } from './startServer.js';
 
 /** Chrome DevTools' "Slow 4G" preset: 150 ms RTT, 1.6 Mbps down, 750 kbps up. */
-export const SLOW_4G = { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+export const SLOW_4G = {
+  latency: 150,
+  downloadThroughput: (1.6 * 1024 * 1024) / 8,
+  uploadThroughput: (750 * 1024) / 8,
+};
 /** Chrome DevTools' "3G" preset: 300 ms RTT, 780 kbps down (navigator.connection reports 3g). */
 export const SLOW_3G = { latency: 300, downloadThroughput: (780 * 1024) / 8, uploadThroughput: (330 * 1024) / 8 };
 

@@ -25,7 +25,9 @@ function grainOf(width: number, height: number): Promise<Buffer> {
   const key = `${width}x${height}`;
   let grain = grains.get(key);
   if (!grain) {
-    grain = sharp({ create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
+    grain = sharp({
+      create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } },
+    })
       .raw()
       .toBuffer();
     grains.set(key, grain);
@@ -63,7 +65,10 @@ export async function makeFixtureImages(dir: string): Promise<void> {
   for (let i = 0; i < THUMB_COUNT; i++) {
     const largest = await photo(1280, 960, (i * 37) % 360);
     for (const w of THUMB_WIDTHS) {
-      await sharp(largest).resize(w).jpeg({ quality: 80 }).toFile(path.join(imgDir, `thumb-${i}-${w}.jpg`));
+      await sharp(largest)
+        .resize(w)
+        .jpeg({ quality: 80 })
+        .toFile(path.join(imgDir, `thumb-${i}-${w}.jpg`));
     }
     thumbs.push(await createPlaceholder(largest));
   }
@@ -72,7 +77,10 @@ export async function makeFixtureImages(dir: string): Promise<void> {
   for (let i = 0; i < GALLERY_COUNT; i++) {
     const largest = await photo(1600, 1000, (i * 53) % 360);
     for (const w of GALLERY_WIDTHS) {
-      await sharp(largest).resize(w).jpeg({ quality: 80 }).toFile(path.join(imgDir, `gallery-${i}-${w}.jpg`));
+      await sharp(largest)
+        .resize(w)
+        .jpeg({ quality: 80 })
+        .toFile(path.join(imgDir, `gallery-${i}-${w}.jpg`));
     }
     gallery.push(await createPlaceholder(largest));
   }

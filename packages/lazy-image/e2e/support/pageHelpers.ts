@@ -33,7 +33,10 @@ export async function trackLayoutShifts(page: Page): Promise<() => Promise<numbe
 }
 
 /** Replaces `navigator.connection` before the page runs, as Chromium reports it under Save-Data or a slow link. */
-export async function fakeConnection(page: Page, connection: { saveData: boolean; effectiveType: string }): Promise<void> {
+export async function fakeConnection(
+  page: Page,
+  connection: { saveData: boolean; effectiveType: string },
+): Promise<void> {
   await page.addInitScript((values) => {
     const fake = Object.assign(new EventTarget(), values);
     Object.defineProperty(Navigator.prototype, 'connection', { configurable: true, get: () => fake });

@@ -31,6 +31,9 @@ describe('createEncodeLog', () => {
     log.summarize();
     log.start('/app/a.jpg')({ cached: true });
     log.summarize();
-    expect(lines).toEqual(['responsive images: 0 encoded, 1 from cache, 0.0 s', 'responsive images: 0 encoded, 1 from cache, 0.0 s']);
+    expect(lines).toEqual([
+      'responsive images: 0 encoded, 1 from cache, 0.0 s',
+      'responsive images: 0 encoded, 1 from cache, 0.0 s',
+    ]);
   });
 });

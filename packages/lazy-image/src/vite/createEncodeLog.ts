@@ -18,7 +18,11 @@ export interface EncodeLog {
  * Each encoded image gets a line; cache hits are only counted, since they take milliseconds.
  * The time in the summary is wall-clock from the first load to the last, as loads run concurrently.
  */
-export function createEncodeLog(logger: EncodeLogger, root: string, now: () => number = () => performance.now()): EncodeLog {
+export function createEncodeLog(
+  logger: EncodeLogger,
+  root: string,
+  now: () => number = () => performance.now(),
+): EncodeLog {
   let encoded = 0;
   let cached = 0;
   let firstStart: number | undefined;
@@ -40,7 +44,9 @@ export function createEncodeLog(logger: EncodeLogger, root: string, now: () => n
     },
     summarize() {
       if (firstStart === undefined) return;
-      logger.info(`responsive images: ${encoded} encoded, ${cached} from cache, ${seconds(Math.max(0, lastEnd - firstStart))}`);
+      logger.info(
+        `responsive images: ${encoded} encoded, ${cached} from cache, ${seconds(Math.max(0, lastEnd - firstStart))}`,
+      );
       encoded = 0;
       cached = 0;
       firstStart = undefined;

@@ -7,7 +7,9 @@ import type { ResolvedResponsiveImagesOptions } from './resolveOptions.js';
 // Bump when the output of generateResponsiveImage changes for the same input, to invalidate old entries.
 const CACHE_VERSION = 1;
 
-type StoredImage = Omit<GeneratedImage, 'variants'> & { variants: Array<Omit<GeneratedImage['variants'][number], 'data'>> };
+type StoredImage = Omit<GeneratedImage, 'variants'> & {
+  variants: Array<Omit<GeneratedImage['variants'][number], 'data'>>;
+};
 
 /** The cache key: the source bytes and every option that changes the output. */
 export function cacheKey(input: Buffer, baseName: string, options: ResolvedResponsiveImagesOptions): string {

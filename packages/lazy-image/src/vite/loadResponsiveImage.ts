@@ -11,7 +11,10 @@ export interface LoadedImage {
 }
 
 /** Generates the variants of the image at `file`, or reads them from the cache when the bytes are unchanged. */
-export async function loadResponsiveImage(file: string, options: ResolvedResponsiveImagesOptions): Promise<LoadedImage> {
+export async function loadResponsiveImage(
+  file: string,
+  options: ResolvedResponsiveImagesOptions,
+): Promise<LoadedImage> {
   const input = await readFile(file);
   const baseName = path.basename(file, path.extname(file)).replace(/[^\w-]+/g, '_');
   const key = cacheKey(input, baseName, options);

@@ -65,18 +65,24 @@ export function resolveOptions(
   const formats = options.formats ?? ['avif', 'webp', 'original'];
   const known: ResponsiveFormat[] = ['avif', 'webp', 'original'];
   if (formats.length === 0 || formats.some((f) => !known.includes(f))) {
-    throw new Error(`@pronto/lazy-image/vite: formats must be some of ${known.join(', ')}, got ${JSON.stringify(formats)}`);
+    throw new Error(
+      `@pronto/lazy-image/vite: formats must be some of ${known.join(', ')}, got ${JSON.stringify(formats)}`,
+    );
   }
   const quality = { avif: 50, webp: 75, jpeg: 78, png: 80, ...options.quality };
   for (const [format, value] of Object.entries(quality)) {
-    if (!(value >= 1 && value <= 100)) throw new Error(`@pronto/lazy-image/vite: quality.${format} must be 1-100, got ${value}`);
+    if (!(value >= 1 && value <= 100))
+      throw new Error(`@pronto/lazy-image/vite: quality.${format} must be 1-100, got ${value}`);
   }
   return {
     widths,
     formats: [...new Set(formats)],
     quality,
     placeholder: options.placeholder ?? true,
-    cacheDir: options.cacheDir === undefined ? path.join(viteCacheDir, 'pronto-lazy-image') : path.resolve(root, options.cacheDir),
+    cacheDir:
+      options.cacheDir === undefined
+        ? path.join(viteCacheDir, 'pronto-lazy-image')
+        : path.resolve(root, options.cacheDir),
     query: options.query ?? 'responsive',
   };
 }

@@ -54,9 +54,15 @@ describe('generateResponsiveImage', () => {
     expect(image.width).toBe(1000);
     expect(image.height).toBe(600);
     expect(image.variants.map((v) => v.fileName)).toEqual([
-      'photo-320.avif', 'photo-640.avif', 'photo-1000.avif',
-      'photo-320.webp', 'photo-640.webp', 'photo-1000.webp',
-      'photo-320.jpg', 'photo-640.jpg', 'photo-1000.jpg',
+      'photo-320.avif',
+      'photo-640.avif',
+      'photo-1000.avif',
+      'photo-320.webp',
+      'photo-640.webp',
+      'photo-1000.webp',
+      'photo-320.jpg',
+      'photo-640.jpg',
+      'photo-1000.jpg',
     ]);
     for (const variant of image.variants) {
       const meta = await sharp(variant.data).metadata();
@@ -176,7 +182,9 @@ describe('responsiveImages() in the dev server', () => {
     });
     const http = createHttpServer(server.middlewares);
     try {
-      const mod = (await server.ssrLoadModule('/photo.jpg?responsive')) as { default: { sources: Array<{ type: string; srcset: string }> } };
+      const mod = (await server.ssrLoadModule('/photo.jpg?responsive')) as {
+        default: { sources: Array<{ type: string; srcset: string }> };
+      };
       const [source] = mod.default.sources;
       expect(source?.type).toBe('image/webp');
       const url = /^(\/@pronto-lazy-image\/\S+\/photo-320\.webp) 320w$/.exec(source?.srcset ?? '')?.[1];

@@ -1,7 +1,11 @@
 import type { Plugin, ResolvedConfig } from 'vite';
 import { createEncodeLog, type EncodeLog } from './createEncodeLog.js';
 import { loadResponsiveImage } from './loadResponsiveImage.js';
-import { resolveOptions, type ResolvedResponsiveImagesOptions, type ResponsiveImagesOptions } from './resolveOptions.js';
+import {
+  resolveOptions,
+  type ResolvedResponsiveImagesOptions,
+  type ResponsiveImagesOptions,
+} from './resolveOptions.js';
 import { toModuleCode } from './toModuleCode.js';
 
 interface ServedFile {

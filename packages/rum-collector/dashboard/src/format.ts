@@ -13,7 +13,8 @@ export function formatValue(metric: VitalName, value: number): string {
 }
 
 /** "12.3%" */
-export const percent = (part: number, whole: number): string => (whole === 0 ? '0%' : `${((100 * part) / whole).toFixed(1)}%`);
+export const percent = (part: number, whole: number): string =>
+  whole === 0 ? '0%' : `${((100 * part) / whole).toFixed(1)}%`;
 
 /**
  * A time-axis label for `seconds` (uPlot's time unit) on a chart spanning `spanMs`: the time of day up to two

@@ -1,7 +1,12 @@
 import type { Filters } from './api.js';
 import { fill, h } from './dom.js';
 
-const WINDOWS = [['1h', 'Last hour'], ['24h', 'Last 24 h'], ['7d', 'Last 7 days'], ['28d', 'Last 28 days']] as const;
+const WINDOWS = [
+  ['1h', 'Last hour'],
+  ['24h', 'Last 24 h'],
+  ['7d', 'Last 7 days'],
+  ['28d', 'Last 28 days'],
+] as const;
 const DEVICES = ['mobile', 'tablet', 'desktop'];
 const CONNECTIONS = ['4g', '3g', '2g', 'slow-2g', 'unknown'];
 
@@ -16,14 +21,24 @@ function select(name: keyof Filters, label: string, options: readonly (readonly 
 }
 
 /** Renders the filter bar; `onChange` gets the new filters whenever a select changes. */
-export function renderFilters(form: HTMLFormElement, filters: Filters, routes: readonly string[], onChange: (f: Filters) => void): void {
+export function renderFilters(
+  form: HTMLFormElement,
+  filters: Filters,
+  routes: readonly string[],
+  onChange: (f: Filters) => void,
+): void {
   // Keep a filtered route selectable even when the window holds no data for it.
   const routeList = filters.route && !routes.includes(filters.route) ? [filters.route, ...routes] : routes;
   fill(
     form,
     select('route', 'Route', [['', 'All routes'], ...routeList.map((r) => [r, r] as const)], filters.route),
     select('device', 'Device', [['', 'All devices'], ...DEVICES.map((d) => [d, d] as const)], filters.device),
-    select('connection', 'Connection', [['', 'All connections'], ...CONNECTIONS.map((c) => [c, c] as const)], filters.connection),
+    select(
+      'connection',
+      'Connection',
+      [['', 'All connections'], ...CONNECTIONS.map((c) => [c, c] as const)],
+      filters.connection,
+    ),
     select('window', 'Window', WINDOWS, filters.window),
   );
   form.onchange = () => {

@@ -21,7 +21,11 @@ function thresholdBands(good: number, poor: number): uPlot.Plugin {
         const { left, top, width, height } = u.bbox;
         const y = (v: number) => Math.min(top + height, Math.max(top, u.valToPos(v, 'y', true)));
         ctx.save();
-        for (const [from, to, color] of [[0, good, BAND.good], [good, poor, BAND.ni], [poor, Number.MAX_VALUE, BAND.poor]] as const) {
+        for (const [from, to, color] of [
+          [0, good, BAND.good],
+          [good, poor, BAND.ni],
+          [poor, Number.MAX_VALUE, BAND.poor],
+        ] as const) {
           const y1 = y(from);
           const y2 = y(Math.min(to, u.scales['y']?.max ?? to));
           ctx.fillStyle = color;
@@ -51,7 +55,8 @@ export function renderTrends(el: HTMLElement, s: Summary): void {
     const data: uPlot.AlignedData = [rows.map((r) => r.bucketStart / 1000), rows.map((r) => r.p75)];
     // The x axis spans the selected window, not the samples: uPlot pads a lone sample's range by years otherwise.
     const to = (s.to ?? s.generatedAt) / 1000;
-    const from = s.from !== undefined ? s.from / 1000 : Math.min(to - s.bucketMs / 1000, ...rows.map((r) => r.bucketStart / 1000));
+    const from =
+      s.from !== undefined ? s.from / 1000 : Math.min(to - s.bucketMs / 1000, ...rows.map((r) => r.bucketStart / 1000));
     const spanMs = (to - from) * 1000;
     // The canvas is invisible to screen readers (and to tests): the labels it drew are also written as text.
     const axisText = h('p', { class: 'visually-hidden', attrs: { 'data-axis': 'x' } });
@@ -71,7 +76,13 @@ export function renderTrends(el: HTMLElement, s: Summary): void {
         hooks: { draw: [() => void (axisText.textContent = `Time axis: ${xLabels.join(', ')}`)] },
         series: [
           {},
-          { label: `${metric} p75`, stroke: LINE_COLOR, width: 2, points: { show: rows.length < 40 }, value: (_u, v) => (v == null ? '-' : formatValue(metric, v)) },
+          {
+            label: `${metric} p75`,
+            stroke: LINE_COLOR,
+            width: 2,
+            points: { show: rows.length < 40 },
+            value: (_u, v) => (v == null ? '-' : formatValue(metric, v)),
+          },
         ],
         legend: { show: true },
       },

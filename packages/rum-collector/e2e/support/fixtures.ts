@@ -14,8 +14,16 @@ export const test = base.extend<{}, { collector: CollectorServer }>({
     async ({}, use) => {
       const dir = await mkdtemp(path.join(tmpdir(), 'rum-dash-'));
       const outDir = path.join(dir, 'dashboard');
-      await build({ configFile: path.join(packageDir, 'dashboard/vite.config.ts'), build: { outDir, emptyOutDir: true } });
-      const server = await createCollectorServer({ port: 0, dataDir: path.join(dir, 'data'), dashboardDir: outDir, rateLimit: false });
+      await build({
+        configFile: path.join(packageDir, 'dashboard/vite.config.ts'),
+        build: { outDir, emptyOutDir: true },
+      });
+      const server = await createCollectorServer({
+        port: 0,
+        dataDir: path.join(dir, 'data'),
+        dashboardDir: outDir,
+        rateLimit: false,
+      });
       await use(server);
       await server.close();
       await rm(dir, { recursive: true, force: true });

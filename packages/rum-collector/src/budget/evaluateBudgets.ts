@@ -54,10 +54,22 @@ export function formatBudgetTable(results: readonly BudgetResult[]): string {
   const order = { fail: 0, 'no-data': 1, pass: 2 };
   const rows = [...results]
     .sort((a, b) => order[a.status] - order[b.status] || a.route.localeCompare(b.route))
-    .map((r) => [r.status.toUpperCase(), r.route, r.metric, r.deviceClass, fmt(r.metric, r.p75), fmt(r.metric, r.budget), String(r.samples)]);
+    .map((r) => [
+      r.status.toUpperCase(),
+      r.route,
+      r.metric,
+      r.deviceClass,
+      fmt(r.metric, r.p75),
+      fmt(r.metric, r.budget),
+      String(r.samples),
+    ]);
   const header = ['STATUS', 'ROUTE', 'METRIC', 'DEVICE', 'P75', 'BUDGET', 'SAMPLES'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   const failed = results.filter((r) => r.status === 'fail').length;
   return [
     line(header),

@@ -35,7 +35,8 @@ export function readBudgetConfig(value: unknown): BudgetConfig {
     if (typeof b !== 'object' || b === null) fail(`budgets[${i}] must be an object`);
     if (typeof b.route !== 'string' || b.route === '') fail(`budgets[${i}].route must be a route template or "*"`);
     if (!VITAL_NAMES.includes(b.metric)) fail(`budgets[${i}].metric must be one of ${VITAL_NAMES.join(', ')}`);
-    if (typeof b.p75 !== 'number' || !Number.isFinite(b.p75) || b.p75 < 0) fail(`budgets[${i}].p75 must be a number >= 0`);
+    if (typeof b.p75 !== 'number' || !Number.isFinite(b.p75) || b.p75 < 0)
+      fail(`budgets[${i}].p75 must be a number >= 0`);
     if (b.deviceClass !== undefined && !['mobile', 'tablet', 'desktop'].includes(b.deviceClass)) {
       fail(`budgets[${i}].deviceClass must be mobile, tablet or desktop`);
     }

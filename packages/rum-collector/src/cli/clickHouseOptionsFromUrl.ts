@@ -12,7 +12,8 @@ export function clickHouseOptionsFromUrl(text: string): ClickHouseStorageOptions
   } catch {
     throw new Error(`not a URL: "${text}"`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`ClickHouse's HTTP interface is http: or https:, got "${url.protocol}"`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error(`ClickHouse's HTTP interface is http: or https:, got "${url.protocol}"`);
   const database = decodeURIComponent(url.pathname.replace(/^\/+|\/+$/g, ''));
   if (database.includes('/')) throw new Error(`the path names one database, got "${url.pathname}"`);
   const options: ClickHouseStorageOptions = { url: url.origin };

@@ -37,7 +37,10 @@ const closedPort = () =>
 
 /** Starts the compiled `pronto-rum serve` and resolves with the origin it announces. */
 function startServe(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, [bin, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [bin, 'serve', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -64,7 +67,10 @@ beforeAll(async () => {
   await storage.insertBatch(
     Array.from({ length: 20 }, (_, i) => {
       const route = i < 10 ? '/items/:id' : '/cart';
-      return { receivedAt: now - 1000, beacon: makeBeacon({ events: [vital('LCP', i < 10 ? 3000 : 1000, { route })] }) };
+      return {
+        receivedAt: now - 1000,
+        beacon: makeBeacon({ events: [vital('LCP', i < 10 ? 3000 : 1000, { route })] }),
+      };
     }),
   );
   await storage.close();
@@ -74,14 +80,35 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('pronto-rum budget', () => {
   it('exits 0 with a table when every route is within budget', async () => {
     const config = writeConfig('ok.json', [{ route: '*', metric: 'LCP', p75: 3500 }]);
-    const { stdout } = await run(process.execPath, [bin, 'budget', '--config', config, '--since', '1d', '--data', dataDir]);
+    const { stdout } = await run(process.execPath, [
+      bin,
+      'budget',
+      '--config',
+      config,
+      '--since',
+      '1d',
+      '--data',
+      dataDir,
+    ]);
     expect(stdout).toMatch(/PASS\s+\/cart\s+LCP\s+all\s+1000 ms\s+3500 ms\s+10/);
     expect(stdout).toContain('All 2 budgets pass.');
   });
 
   it('exits 1 and lists the failing route first when a p75 breaks its budget', async () => {
-    const config = writeConfig('tight.json', [{ route: '*', metric: 'LCP', p75: 2500 }, { route: '/checkout', metric: 'INP', p75: 200 }]);
-    const failure = await run(process.execPath, [bin, 'budget', '--config', config, '--since', '1d', '--data', dataDir]).then(
+    const config = writeConfig('tight.json', [
+      { route: '*', metric: 'LCP', p75: 2500 },
+      { route: '/checkout', metric: 'INP', p75: 200 },
+    ]);
+    const failure = await run(process.execPath, [
+      bin,
+      'budget',
+      '--config',
+      config,
+      '--since',
+      '1d',
+      '--data',
+      dataDir,
+    ]).then(
       () => null,
       (error: { code: number; stdout: string }) => error,
     );
@@ -96,16 +123,35 @@ describe('pronto-rum budget', () => {
     const server = await createCollectorServer({ port: 0, dataDir: join(dir, 'served'), rateLimit: false });
     try {
       for (let i = 0; i < 6; i++) {
-        await fetch(`${server.url}/rum/collect`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify(makeBeacon({ events: [vital('INP', 600)] })) });
+        await fetch(`${server.url}/rum/collect`, {
+          method: 'POST',
+          headers: { 'content-type': 'text/plain' },
+          body: JSON.stringify(makeBeacon({ events: [vital('INP', 600)] })),
+        });
       }
       const out: string[] = [];
       const code = await runCli(
-        ['budget', '--config', writeConfig('inp.json', [{ route: '/items/:id', metric: 'INP', p75: 200, deviceClass: 'mobile' }]), '--json', '--url', `${server.url}/rum`],
+        [
+          'budget',
+          '--config',
+          writeConfig('inp.json', [{ route: '/items/:id', metric: 'INP', p75: 200, deviceClass: 'mobile' }]),
+          '--json',
+          '--url',
+          `${server.url}/rum`,
+        ],
         { out: (t) => out.push(t), err: (t) => out.push(t) },
       );
       expect(code).toBe(1);
       expect(JSON.parse(out.join('')).results).toEqual([
-        { route: '/items/:id', metric: 'INP', deviceClass: 'mobile', p75: 600, budget: 200, samples: 6, status: 'fail' },
+        {
+          route: '/items/:id',
+          metric: 'INP',
+          deviceClass: 'mobile',
+          p75: 600,
+          budget: 200,
+          samples: 6,
+          status: 'fail',
+        },
       ]);
     } finally {
       await server.close();
@@ -114,10 +160,13 @@ describe('pronto-rum budget', () => {
 
   it('exits 3 with a readable message on a bad config', async () => {
     const err: string[] = [];
-    const code = await runCli(['budget', '--config', writeConfig('bad.json', [{ route: '/', metric: 'FID', p75: 1 }]), '--data', dataDir], {
-      out: () => {},
-      err: (t) => err.push(t),
-    });
+    const code = await runCli(
+      ['budget', '--config', writeConfig('bad.json', [{ route: '/', metric: 'FID', p75: 1 }]), '--data', dataDir],
+      {
+        out: () => {},
+        err: (t) => err.push(t),
+      },
+    );
     expect(code).toBe(EXIT.runtime);
     expect(err.join('')).toContain('budgets[0].metric must be one of LCP, INP, CLS, FCP, TTFB');
   });
@@ -125,7 +174,9 @@ describe('pronto-rum budget', () => {
 
 describe('pronto-rum serve', () => {
   it('collects, serves the dashboard and metrics, and exits 0 on SIGTERM after flushing', async () => {
-    const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data', join(dir, 'serve')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data', join(dir, 'serve')], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const url = await new Promise<string>((resolve, reject) => {
       child.once('exit', (code) => reject(new Error(`serve exited early (${code})`)));
       child.stdout.on('data', (chunk: Buffer) => {
@@ -134,7 +185,11 @@ describe('pronto-rum serve', () => {
       });
     });
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    const res = await fetch(`${url}/rum/collect`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify(makeBeacon()) });
+    const res = await fetch(`${url}/rum/collect`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify(makeBeacon()),
+    });
     expect(res.status).toBe(204);
     expect(await (await fetch(`${url}/metrics`)).text()).toContain('pronto_rum_beacons_stored_total 1');
     const page = await fetch(`${url}/rum/`);
@@ -149,7 +204,9 @@ describe('pronto-rum serve', () => {
 });
 
 describe('pronto-rum conventions', () => {
-  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
 
   it.each([['--help'], ['-h'], ['help']])('%s prints the usage on stdout and exits 0', async (flag) => {
     const { code, stdout, stderr } = await cli([flag]);
@@ -166,7 +223,7 @@ describe('pronto-rum conventions', () => {
     [['budget', '--help'], 'Usage: pronto-rum budget'],
     [['serve', '-h'], 'Usage: pronto-rum serve'],
     [['help', 'serve'], 'Usage: pronto-rum serve'],
-  ])('%j prints that command\'s help and exits 0', async (argv, heading) => {
+  ])("%j prints that command's help and exits 0", async (argv, heading) => {
     const { code, stdout } = await cli(argv);
     expect(code).toBe(EXIT.ok);
     expect(stdout.startsWith(heading)).toBe(true);
@@ -180,7 +237,11 @@ describe('pronto-rum conventions', () => {
     [['budget', '--config', 'c.json', '--data', 'x', '--since', 'soon'], '--since', 'pronto-rum budget --help'],
     [['serve', '--port', 'http'], '--port (or PORT) must be 0..65535', 'pronto-rum serve --help'],
     [['serve', '--allowed-origins', 'shop.example'], '--allowed-origins takes origins', 'pronto-rum serve --help'],
-    [['serve', '--clickhouse', 'tcp://127.0.0.1:9000'], '--clickhouse (or CLICKHOUSE_URL): ClickHouse\'s HTTP interface is http: or https:', 'pronto-rum serve --help'],
+    [
+      ['serve', '--clickhouse', 'tcp://127.0.0.1:9000'],
+      "--clickhouse (or CLICKHOUSE_URL): ClickHouse's HTTP interface is http: or https:",
+      'pronto-rum serve --help',
+    ],
   ])('%j is a usage error: exit 2 and a pointer to the help', async (argv, message, hint) => {
     const { code, stdout, stderr } = await cli(argv);
     expect({ code, stdout }).toEqual({ code: EXIT.usage, stdout: '' });
@@ -190,7 +251,13 @@ describe('pronto-rum conventions', () => {
 
   it('exits 3 when the collector cannot be reached', async () => {
     const config = writeConfig('net.json', [{ route: '*', metric: 'LCP', p75: 2500 }]);
-    const { code, stderr } = await cli(['budget', '--config', config, '--url', `http://127.0.0.1:${await closedPort()}/rum`]);
+    const { code, stderr } = await cli([
+      'budget',
+      '--config',
+      config,
+      '--url',
+      `http://127.0.0.1:${await closedPort()}/rum`,
+    ]);
     expect(code).toBe(EXIT.runtime);
     expect(stderr).toMatch(/could not reach http:\/\/127\.0\.0\.1:\d+: .*ECONNREFUSED/);
   });
@@ -203,12 +270,20 @@ describe('pronto-rum conventions', () => {
 
   it('serve listens on PORT and HOST, and answers the CORS preflight of --allowed-origins only', async () => {
     const port = await closedPort();
-    const { child, url, exited } = startServe(['--data', join(dir, 'env'), '--allowed-origins', 'https://shop.example', '--trust-proxy'], { PORT: String(port), HOST: '127.0.0.1' });
+    const { child, url, exited } = startServe(
+      ['--data', join(dir, 'env'), '--allowed-origins', 'https://shop.example', '--trust-proxy'],
+      { PORT: String(port), HOST: '127.0.0.1' },
+    );
     try {
       expect(await url).toBe(`http://127.0.0.1:${port}`);
       const preflight = (origin: string) =>
-        fetch(`http://127.0.0.1:${port}/rum/collect`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
-      expect((await preflight('https://shop.example')).headers.get('access-control-allow-origin')).toBe('https://shop.example');
+        fetch(`http://127.0.0.1:${port}/rum/collect`, {
+          method: 'OPTIONS',
+          headers: { origin, 'access-control-request-method': 'POST' },
+        });
+      expect((await preflight('https://shop.example')).headers.get('access-control-allow-origin')).toBe(
+        'https://shop.example',
+      );
       expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
     } finally {
       child.kill('SIGTERM');
@@ -217,13 +292,19 @@ describe('pronto-rum conventions', () => {
   });
 
   it('serve stores in PostgreSQL when DATABASE_URL is set, and exits 3 when it cannot connect', async () => {
-    const { url, exited } = startServe(['--data', join(dir, 'unused')], { PORT: '0', DATABASE_URL: `postgres://rum@127.0.0.1:${await closedPort()}/rum` });
+    const { url, exited } = startServe(['--data', join(dir, 'unused')], {
+      PORT: '0',
+      DATABASE_URL: `postgres://rum@127.0.0.1:${await closedPort()}/rum`,
+    });
     await expect(url).rejects.toMatchObject({ code: EXIT.runtime, stderr: expect.stringMatching(/ECONNREFUSED/) });
     expect(await exited).toBe(EXIT.runtime);
   });
 
   it('serve refuses two stores at once (CLICKHOUSE_URL and DATABASE_URL) as a usage error', async () => {
-    const { code, stderr } = await cli(['serve', '--port', '0'], { CLICKHOUSE_URL: 'http://127.0.0.1:8123', DATABASE_URL: 'postgres://rum@127.0.0.1/rum' });
+    const { code, stderr } = await cli(['serve', '--port', '0'], {
+      CLICKHOUSE_URL: 'http://127.0.0.1:8123',
+      DATABASE_URL: 'postgres://rum@127.0.0.1/rum',
+    });
     expect(code).toBe(EXIT.usage);
     expect(stderr).toContain('give one store: --clickhouse (or CLICKHOUSE_URL) or DATABASE_URL, not both');
   });
@@ -237,13 +318,17 @@ describe('pronto-rum conventions', () => {
 
 const noClickHouse = clickHouseUnavailable();
 describe.skipIf(noClickHouse !== null)('pronto-rum serve --clickhouse', () => {
-  it('stores in the database named by the URL\'s path, and exits 0 on SIGTERM', async () => {
+  it("stores in the database named by the URL's path, and exits 0 on SIGTERM", async () => {
     const clickHouse = await startClickHouse();
     try {
       const { child, url, exited } = startServe(['--port', '0', '--clickhouse', `${clickHouse.url}/rum_cli`], {});
       const origin = await url;
       const beacon = makeBeacon();
-      const res = await fetch(`${origin}/rum/collect`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify(beacon) });
+      const res = await fetch(`${origin}/rum/collect`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: JSON.stringify(beacon),
+      });
       expect(res.status).toBe(204);
       child.kill('SIGTERM');
       expect(await exited).toBe(0);

@@ -80,7 +80,8 @@ export interface CliIo {
 /** A mistake in the command line: exit code 2 and a pointer to the help. */
 class UsageError extends Error {}
 
-const isCommand = (name: string | undefined): name is keyof typeof COMMANDS => name !== undefined && Object.hasOwn(COMMANDS, name);
+const isCommand = (name: string | undefined): name is keyof typeof COMMANDS =>
+  name !== undefined && Object.hasOwn(COMMANDS, name);
 const wantsHelp = (args: string[]) => args.includes('--help') || args.includes('-h');
 
 /**
@@ -99,7 +100,8 @@ export async function runCli(argv: string[], io: CliIo, now = Date.now()): Promi
       if (rest[0] !== undefined && !isCommand(rest[0])) throw new UsageError(`unknown command "${rest[0]}"`);
       return help(io, isCommand(rest[0]) ? COMMANDS[rest[0]] : USAGE);
     }
-    if (!isCommand(command)) throw new UsageError(command === undefined ? 'no command given' : `unknown command "${command}"`);
+    if (!isCommand(command))
+      throw new UsageError(command === undefined ? 'no command given' : `unknown command "${command}"`);
     if (wantsHelp(rest)) return help(io, COMMANDS[command]);
     return command === 'serve' ? await serve(rest, io) : await budget(rest, io, now);
   } catch (error) {
@@ -117,14 +119,17 @@ function help(io: CliIo, text: string): number {
 
 function version(): string {
   // ../../package.json from both src/cli and dist/cli.
-  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
+    .version;
 }
 
 async function serve(args: string[], io: CliIo): Promise<number> {
   const env = io.env ?? process.env;
   // --trust-proxy takes an optional count, which parseArgs cannot express: the flag alone becomes `--trust-proxy=`.
   const { values } = parseArgs({
-    args: args.map((arg, i) => (arg === '--trust-proxy' && (args[i + 1] === undefined || args[i + 1]!.startsWith('-')) ? '--trust-proxy=' : arg)),
+    args: args.map((arg, i) =>
+      arg === '--trust-proxy' && (args[i + 1] === undefined || args[i + 1]!.startsWith('-')) ? '--trust-proxy=' : arg,
+    ),
     options: {
       port: { type: 'string', default: env.PORT || '8787' },
       host: { type: 'string', default: env.HOST || '127.0.0.1' },
@@ -136,11 +141,16 @@ async function serve(args: string[], io: CliIo): Promise<number> {
     },
   });
   const port = Number(values.port);
-  if (values.port.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port (or PORT) must be 0..65535, got "${values.port}"`);
-  const allowedOrigins = values['allowed-origins']?.split(',').map((origin) => origin.trim()).filter(Boolean);
+  if (values.port.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port (or PORT) must be 0..65535, got "${values.port}"`);
+  const allowedOrigins = values['allowed-origins']
+    ?.split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
   if (allowedOrigins) {
     for (const origin of allowedOrigins) {
-      if (!/^https?:\/\/[^/]+$/.test(origin)) throw new UsageError(`--allowed-origins takes origins like https://shop.example, got "${origin}"`);
+      if (!/^https?:\/\/[^/]+$/.test(origin))
+        throw new UsageError(`--allowed-origins takes origins like https://shop.example, got "${origin}"`);
     }
   }
   const trustProxy = parseTrustProxy(values['trust-proxy']);
@@ -157,8 +167,14 @@ async function serve(args: string[], io: CliIo): Promise<number> {
     await storage?.close();
     throw error;
   });
-  io.out(`pronto-rum collecting at ${server.url}${values.base}/collect, dashboard ${server.url}${values.base}/, metrics ${server.url}/metrics (${storage ? STORE_NAMES[storage.kind] ?? storage.kind : `DuckDB in ${values.data}`})\n`);
-  const stop = () => void server.close().then(() => storage?.close()).then(() => process.exit(EXIT.ok));
+  io.out(
+    `pronto-rum collecting at ${server.url}${values.base}/collect, dashboard ${server.url}${values.base}/, metrics ${server.url}/metrics (${storage ? (STORE_NAMES[storage.kind] ?? storage.kind) : `DuckDB in ${values.data}`})\n`,
+  );
+  const stop = () =>
+    void server
+      .close()
+      .then(() => storage?.close())
+      .then(() => process.exit(EXIT.ok));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return EXIT.ok;
@@ -167,7 +183,10 @@ async function serve(args: string[], io: CliIo): Promise<number> {
 const STORE_NAMES: Readonly<Record<string, string>> = { clickhouse: 'ClickHouse', postgres: 'PostgreSQL' };
 
 /** The store `serve` was pointed at, or undefined for the embedded DuckDB one. */
-async function openServeStorage(clickHouseUrl: string | undefined, databaseUrl: string | undefined): Promise<RumStorage | undefined> {
+async function openServeStorage(
+  clickHouseUrl: string | undefined,
+  databaseUrl: string | undefined,
+): Promise<RumStorage | undefined> {
   if (clickHouseUrl !== undefined && databaseUrl) {
     throw new UsageError('give one store: --clickhouse (or CLICKHOUSE_URL) or DATABASE_URL, not both');
   }
@@ -188,17 +207,25 @@ function parseTrustProxy(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (value === '') return 1;
   const hops = Number(value);
-  if (!Number.isInteger(hops) || hops < 0) throw new UsageError(`--trust-proxy takes a whole number of proxies, got "${value}"`);
+  if (!Number.isInteger(hops) || hops < 0)
+    throw new UsageError(`--trust-proxy takes a whole number of proxies, got "${value}"`);
   return hops;
 }
 
 async function budget(args: string[], io: CliIo, now: number): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { config: { type: 'string' }, since: { type: 'string', default: '7d' }, json: { type: 'boolean', default: false }, data: { type: 'string' }, url: { type: 'string' } },
+    options: {
+      config: { type: 'string' },
+      since: { type: 'string', default: '7d' },
+      json: { type: 'boolean', default: false },
+      data: { type: 'string' },
+      url: { type: 'string' },
+    },
   });
   if (!values.config) throw new UsageError('--config is required');
-  if (!values.data === !values.url) throw new UsageError('give exactly one of --data (a data directory) or --url (a running collector)');
+  if (!values.data === !values.url)
+    throw new UsageError('give exactly one of --data (a data directory) or --url (a running collector)');
   let window;
   try {
     window = { from: now - parseDuration(values.since), to: now + 1 };
@@ -216,7 +243,11 @@ async function budget(args: string[], io: CliIo, now: number): Promise<number> {
   }
   try {
     const results = await evaluateBudgets(config, source, window);
-    io.out(values.json ? `${JSON.stringify({ since: values.since, results }, null, 2)}\n` : `${formatBudgetTable(results)}\n`);
+    io.out(
+      values.json
+        ? `${JSON.stringify({ since: values.since, results }, null, 2)}\n`
+        : `${formatBudgetTable(results)}\n`,
+    );
     return results.some((r) => r.status === 'fail') ? EXIT.budgetFailed : EXIT.ok;
   } finally {
     await storage?.close();
@@ -233,7 +264,9 @@ function fetchPercentiles(base: string, since: string): PercentileSource {
     if (q.deviceClass) url.searchParams.set('device', q.deviceClass);
     if (q.groupBy?.length) url.searchParams.set('groupBy', q.groupBy.join(','));
     const res = await fetch(url).catch((error: unknown) => {
-      throw new Error(`could not reach ${url.origin}: ${(error as { cause?: Error }).cause?.message ?? (error as Error).message}`);
+      throw new Error(
+        `could not reach ${url.origin}: ${(error as { cause?: Error }).cause?.message ?? (error as Error).message}`,
+      );
     });
     if (!res.ok) throw new Error(`${url.href} answered ${res.status}: ${await res.text()}`);
     return ((await res.json()) as { rows: [] }).rows;

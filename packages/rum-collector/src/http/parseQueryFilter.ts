@@ -35,7 +35,8 @@ export function parseQueryFilter(params: URLSearchParams, now = Date.now()): Par
   }
   const metric = params.get('metric');
   if (metric) {
-    if (!(VITAL_NAMES as readonly string[]).includes(metric)) throw new Error(`metric must be one of ${VITAL_NAMES.join(', ')}`);
+    if (!(VITAL_NAMES as readonly string[]).includes(metric))
+      throw new Error(`metric must be one of ${VITAL_NAMES.join(', ')}`);
     filter.metric = metric as VitalName;
   }
   const groupBy = (params.get('groupBy') ?? '').split(',').filter(Boolean);

@@ -15,12 +15,17 @@ let origin: string;
 
 beforeAll(async () => {
   mkdirSync(join(root, 'assets'));
-  writeFileSync(join(root, 'index.html'), '<!doctype html><title>x</title><script type="module" src="assets/app.js"></script>');
+  writeFileSync(
+    join(root, 'index.html'),
+    '<!doctype html><title>x</title><script type="module" src="assets/app.js"></script>',
+  );
   writeFileSync(join(root, 'assets/app.js'), script);
   server = createServer((req, res) => {
-    void serveStatic(req, res, root, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname.slice(1))).then((served) => {
-      if (!served) res.writeHead(404).end();
-    });
+    void serveStatic(req, res, root, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname.slice(1))).then(
+      (served) => {
+        if (!served) res.writeHead(404).end();
+      },
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -32,15 +37,19 @@ afterAll(async () => {
 
 /** A raw GET (fetch would decompress and hide the coding). */
 function get(path: string, headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
-    request(`${origin}${path}`, { headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-    })
-      .on('error', reject)
-      .end();
-  });
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>(
+    (resolve, reject) => {
+      request(`${origin}${path}`, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+      })
+        .on('error', reject)
+        .end();
+    },
+  );
 }
 
 describe('serveStatic', () => {

@@ -35,11 +35,21 @@ async function prepare(path: string, version: string): Promise<PreparedFile> {
   const etag = `"${createHash('sha1').update(identity).digest('base64url').slice(0, 22)}"`;
   if (!COMPRESSIBLE.has(extname(path))) return { version, etag, bodies: { identity } };
   const [br, gz] = await Promise.all([
-    brotliAsync(identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
+    brotliAsync(identity, {
+      params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: identity.length },
+    }),
     gzipAsync(identity, { level: 9 }),
   ]);
   // A tiny file can grow when compressed: then only the original is offered.
-  return { version, etag, bodies: { identity, ...(br.length < identity.length ? { br } : {}), ...(gz.length < identity.length ? { gzip: gz } : {}) } };
+  return {
+    version,
+    etag,
+    bodies: {
+      identity,
+      ...(br.length < identity.length ? { br } : {}),
+      ...(gz.length < identity.length ? { gzip: gz } : {}),
+    },
+  };
 }
 
 /**
@@ -47,7 +57,12 @@ async function prepare(path: string, version: string): Promise<PreparedFile> {
  * Text is sent brotli- or gzip-compressed as the client accepts, every answer carries a strong ETag, and a
  * matching If-None-Match gets 304 (the dashboard's index.html is revalidated on every visit).
  */
-export async function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, relative: string): Promise<boolean> {
+export async function serveStatic(
+  req: IncomingMessage,
+  res: ServerResponse,
+  root: string,
+  relative: string,
+): Promise<boolean> {
   const path = normalize(join(root, relative));
   if (path !== root && !path.startsWith(root.endsWith(sep) ? root : root + sep)) return false;
   const stats = await stat(path).catch(() => undefined);

@@ -54,16 +54,28 @@ export const vitalMetricName = (name: VitalName): string =>
  * thresholds, so `histogram_quantile(0.75, ...)` and "share under the good threshold" come straight from
  * Prometheus, and a histogram of ingest commit latency.
  */
-export function createMetrics({ maxRoutes = 100, registry, defaultMetrics = registry === undefined }: MetricsOptions = {}): Metrics {
+export function createMetrics({
+  maxRoutes = 100,
+  registry,
+  defaultMetrics = registry === undefined,
+}: MetricsOptions = {}): Metrics {
   const register = registry ?? new Registry();
   const registers = [register];
   if (defaultMetrics) collectDefaultMetrics({ register });
   const counter = (name: string, help: string) => new Counter({ name, help, registers });
   const received = counter('pronto_rum_beacons_received_total', 'Beacon POSTs received.');
   const stored = counter('pronto_rum_beacons_stored_total', 'Beacons stored durably.');
-  const duplicates = counter('pronto_rum_beacons_duplicate_total', 'Beacons skipped as duplicates of (pageViewId, seq).');
+  const duplicates = counter(
+    'pronto_rum_beacons_duplicate_total',
+    'Beacons skipped as duplicates of (pageViewId, seq).',
+  );
   const events = counter('pronto_rum_events_stored_total', 'Events stored durably.');
-  const rejected = new Counter({ name: 'pronto_rum_beacons_rejected_total', help: 'Beacons refused, by reason.', labelNames: ['reason'], registers });
+  const rejected = new Counter({
+    name: 'pronto_rum_beacons_rejected_total',
+    help: 'Beacons refused, by reason.',
+    labelNames: ['reason'],
+    registers,
+  });
   const commits = new Histogram({
     name: 'pronto_rum_ingest_commit_seconds',
     help: 'Time of one group commit to the store (what an answer waits for).',
@@ -103,7 +115,9 @@ export function createMetrics({ maxRoutes = 100, registry, defaultMetrics = regi
       for (const event of beacon.events) {
         if (event.type !== 'vital') continue;
         const value = event.name === 'CLS' ? event.value : event.value / 1000;
-        vitals.get(event.name)!.observe({ route: routeLabel(event.route), device_class: beacon.context.deviceClass }, value);
+        vitals
+          .get(event.name)!
+          .observe({ route: routeLabel(event.route), device_class: beacon.context.deviceClass }, value);
       }
     },
     render: () => register.metrics(),

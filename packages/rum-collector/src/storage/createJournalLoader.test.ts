@@ -68,7 +68,13 @@ describe('createJournalLoader', () => {
       release: async () => undefined,
       onError: () => undefined,
     });
-    for (const [id, n] of [[1, 2], [2, 2], [3, 4], [4, 1]] as const) loader.push(entry(id, n));
+    for (const [id, n] of [
+      [1, 2],
+      [2, 2],
+      [3, 4],
+      [4, 1],
+    ] as const)
+      loader.push(entry(id, n));
     await loader.caughtUp();
     // The first entry starts its commit before the rest arrive.
     expect(sizes).toEqual([2, 2, 4, 1]);

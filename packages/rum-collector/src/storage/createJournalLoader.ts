@@ -36,7 +36,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * holds it up) new entries pile up and go together in the next one, so the store's throughput grows with the
  * backlog instead of the backlog growing. A failed commit is retried, whole and in order, until it succeeds.
  */
-export function createJournalLoader({ storedUpTo, store, release, onError, maxBatch = 5000, retryMs = 100 }: JournalLoaderOptions): JournalLoader {
+export function createJournalLoader({
+  storedUpTo,
+  store,
+  release,
+  onError,
+  maxBatch = 5000,
+  retryMs = 100,
+}: JournalLoaderOptions): JournalLoader {
   let stored = storedUpTo;
   let closing = false;
   let last: Promise<void> = Promise.resolve();

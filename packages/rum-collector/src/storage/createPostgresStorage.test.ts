@@ -12,4 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-storageSuite('postgres', () => createPostgresStorage({ connectionString: server!.connectionString }), unavailable !== null);
+storageSuite(
+  'postgres',
+  () => createPostgresStorage({ connectionString: server!.connectionString }),
+  unavailable !== null,
+);

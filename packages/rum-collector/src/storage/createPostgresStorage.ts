@@ -33,7 +33,20 @@ const SCHEMA_LOCK_KEY = 0x7072756d;
 
 // Column types for unnest(): one array parameter per column keeps a batch to one round trip whatever its size.
 const BEACON_TYPES = ['text', 'bigint', 'bigint', 'float8', 'int4', 'text', 'text', 'text', 'text', 'text'];
-const EVENT_TYPES = ['bigint', 'text', 'bigint', 'text', 'text', 'float8', 'text', 'text', 'text', 'text', 'text', 'float8'];
+const EVENT_TYPES = [
+  'bigint',
+  'text',
+  'bigint',
+  'text',
+  'text',
+  'float8',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'float8',
+];
 
 function columns(rows: readonly (readonly unknown[])[], width: number): unknown[][] {
   const cols: unknown[][] = Array.from({ length: width }, () => []);
@@ -60,7 +73,8 @@ async function write(client: PoolClient, batch: readonly ReceivedBeacon[]): Prom
     );
   }
   const duplicates = repeats + beacons.length - keys.length;
-  if (duplicates > 0) await client.query('UPDATE rum_stats SET duplicates = duplicates + $1 WHERE id = 1', [duplicates]);
+  if (duplicates > 0)
+    await client.query('UPDATE rum_stats SET duplicates = duplicates + $1 WHERE id = 1', [duplicates]);
   return { inserted: keys.length, duplicates, fresh: markFresh(batch, new Set(keys)) };
 }
 

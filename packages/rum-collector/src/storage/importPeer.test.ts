@@ -15,7 +15,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs an ES module script in a fresh Node process (the compiled package, so nothing is loaded beforehand). */
 const node = (script: string, flags: string[] = []) =>
-  run(process.execPath, [...flags, '--input-type=module', '-e', script], { cwd: dir }).then(({ stdout }) => stdout.trim());
+  run(process.execPath, [...flags, '--input-type=module', '-e', script], { cwd: dir }).then(({ stdout }) =>
+    stdout.trim(),
+  );
 
 describe('importPeer', () => {
   it('returns the module when it loads', async () => {
@@ -24,8 +26,14 @@ describe('importPeer', () => {
   });
 
   it('names the package to install when it cannot be loaded', async () => {
-    const failing = importPeer('no-such-package-xyz', 'The test store', () => import(/* @vite-ignore */ `no-such-package-${'xyz'}`));
-    await expect(failing).rejects.toThrow(/^The test store needs the package no-such-package-xyz, which could not be loaded \(.*no-such-package-xyz.*\)\. Install it with `npm install no-such-package-xyz`/);
+    const failing = importPeer(
+      'no-such-package-xyz',
+      'The test store',
+      () => import(/* @vite-ignore */ `no-such-package-${'xyz'}`),
+    );
+    await expect(failing).rejects.toThrow(
+      /^The test store needs the package no-such-package-xyz, which could not be loaded \(.*no-such-package-xyz.*\)\. Install it with `npm install no-such-package-xyz`/,
+    );
   });
 });
 
@@ -51,6 +59,8 @@ describe('DuckDB is loaded only by the DuckDB store', () => {
       console.log(JSON.stringify({ exports: typeof collector.createPostgresStorage, message }));`;
     const result = JSON.parse(await node(script, ['--import', withoutDuckDB]));
     expect(result.exports).toBe('function');
-    expect(result.message).toMatch(/^The DuckDB store needs the package @duckdb\/node-api, .*`npm install @duckdb\/node-api`/);
+    expect(result.message).toMatch(
+      /^The DuckDB store needs the package @duckdb\/node-api, .*`npm install @duckdb\/node-api`/,
+    );
   });
 });

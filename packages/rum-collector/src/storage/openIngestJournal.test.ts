@@ -48,7 +48,15 @@ describe('openIngestJournal', () => {
     steps.push('append resolved');
     await journal.close();
     // The first append also makes the new segment's directory entry durable.
-    expect(steps).toEqual(['dir: sync', 'segment: write', 'segment: datasync', 'append resolved', 'segment: write', 'segment: datasync', 'append resolved']);
+    expect(steps).toEqual([
+      'dir: sync',
+      'segment: write',
+      'segment: datasync',
+      'append resolved',
+      'segment: write',
+      'segment: datasync',
+      'append resolved',
+    ]);
   });
 
   it('gives back, after a crash, every appended entry newer than what the store has', async () => {
@@ -62,7 +70,9 @@ describe('openIngestJournal', () => {
     // No close(): the process died.
 
     const again = await openIngestJournal(dir, { storedUpTo: 1 });
-    expect(again.leftover).toEqual([{ id: 2, beacons: [{ beacon: b, receivedAt: 11, json: JSON.stringify(b) }], duplicates: 2 }]);
+    expect(again.leftover).toEqual([
+      { id: 2, beacons: [{ beacon: b, receivedAt: 11, json: JSON.stringify(b) }], duplicates: 2 },
+    ]);
     // Ids continue after the highest one on disk, never reusing one the store may have recorded.
     expect(await again.journal.append([], 1)).toBe(3);
     await again.journal.close();
@@ -96,11 +106,15 @@ describe('openIngestJournal', () => {
   it('writes concurrent appends one at a time, ids in file order', async () => {
     const dir = newDir();
     const { journal } = await openIngestJournal(dir);
-    const ids = await Promise.all(Array.from({ length: 20 }, (_, i) => journal.append([{ beacon: makeBeacon(), receivedAt: i }], 0)));
+    const ids = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => journal.append([{ beacon: makeBeacon(), receivedAt: i }], 0)),
+    );
     expect(ids).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     const reopened = await openIngestJournal(dir);
     expect(reopened.leftover.map((entry) => entry.id)).toEqual(ids);
-    expect(reopened.leftover.map((entry) => entry.beacons[0]!.receivedAt)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    expect(reopened.leftover.map((entry) => entry.beacons[0]!.receivedAt)).toEqual(
+      Array.from({ length: 20 }, (_, i) => i),
+    );
     await journal.close();
     await reopened.journal.close();
   });

@@ -230,7 +230,10 @@ export function createSqlQueries(
 
     async routes(query = {}) {
       const params: unknown[] = [];
-      const rows = await run(`SELECT DISTINCT route FROM rum_events ${where(query, params, false)} ORDER BY route`, params);
+      const rows = await run(
+        `SELECT DISTINCT route FROM rum_events ${where(query, params, false)} ORDER BY route`,
+        params,
+      );
       return rows.map((r) => String(r['route']));
     },
   };

@@ -33,15 +33,21 @@ describe('findPostgresBin', () => {
   it("prefers pg_config's directory, unless it has no server (libpq-dev of another version)", () => {
     const v16 = install('16');
     const v18client = install('18', { server: false });
-    expect(findPostgresBin({ env: {}, pgConfigBindir: () => `${v16}\n`, versionsRoot: join(root, 'none') })).toEqual({ bin: v16 });
+    expect(findPostgresBin({ env: {}, pgConfigBindir: () => `${v16}\n`, versionsRoot: join(root, 'none') })).toEqual({
+      bin: v16,
+    });
     expect(findPostgresBin({ env: {}, pgConfigBindir: () => v18client, versionsRoot: root })).toEqual({ bin: v16 });
   });
 
   it('takes PG_BIN as the only place to look', () => {
     install('17');
     const custom = install('custom');
-    expect(findPostgresBin({ env: { PG_BIN: custom }, pgConfigBindir: noPgConfig, versionsRoot: root })).toEqual({ bin: custom });
-    expect(findPostgresBin({ env: { PG_BIN: join(root, 'nope') }, pgConfigBindir: noPgConfig, versionsRoot: root })).toEqual({
+    expect(findPostgresBin({ env: { PG_BIN: custom }, pgConfigBindir: noPgConfig, versionsRoot: root })).toEqual({
+      bin: custom,
+    });
+    expect(
+      findPostgresBin({ env: { PG_BIN: join(root, 'nope') }, pgConfigBindir: noPgConfig, versionsRoot: root }),
+    ).toEqual({
       missing: `PG_BIN=${join(root, 'nope')} holds no initdb and pg_ctl`,
     });
   });

@@ -22,24 +22,30 @@ export type PostgresBin = { bin: string } | { missing: string };
  */
 export function findPostgresBin({
   env = process.env,
-  pgConfigBindir = () => execFileSync('pg_config', ['--bindir'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+  pgConfigBindir = () =>
+    execFileSync('pg_config', ['--bindir'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
   versionsRoot = '/usr/lib/postgresql',
 }: FindPostgresBinOptions = {}): PostgresBin {
   const hasServer = (dir: string) => existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl'));
   const fromEnv = env['PG_BIN'];
-  if (fromEnv) return hasServer(fromEnv) ? { bin: fromEnv } : { missing: `PG_BIN=${fromEnv} holds no initdb and pg_ctl` };
+  if (fromEnv)
+    return hasServer(fromEnv) ? { bin: fromEnv } : { missing: `PG_BIN=${fromEnv} holds no initdb and pg_ctl` };
   const candidates: string[] = [];
   try {
     candidates.push(pgConfigBindir().trim());
   } catch {
     // No pg_config on PATH: the versioned directories may still hold a server.
   }
-  const versions = existsSync(versionsRoot) ? readdirSync(versionsRoot).filter((name) => /^\d+(\.\d+)?$/.test(name)) : [];
+  const versions = existsSync(versionsRoot)
+    ? readdirSync(versionsRoot).filter((name) => /^\d+(\.\d+)?$/.test(name))
+    : [];
   // Numerically: "9.6" sorts after "17" as text.
   versions.sort((a, b) => Number(b) - Number(a));
   candidates.push(...versions.map((version) => join(versionsRoot, version, 'bin')));
   const bin = candidates.find(hasServer);
   return bin
     ? { bin }
-    : { missing: `no PostgreSQL server binaries (initdb, pg_ctl) found via pg_config --bindir or in ${versionsRoot}/*/bin` };
+    : {
+        missing: `no PostgreSQL server binaries (initdb, pg_ctl) found via pg_config --bindir or in ${versionsRoot}/*/bin`,
+      };
 }

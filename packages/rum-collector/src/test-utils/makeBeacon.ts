@@ -7,7 +7,11 @@ let counter = 0;
 export const newPageViewId = (): string => `pv_${Date.now().toString(36)}_${(counter++).toString(36).padStart(4, '0')}`;
 
 /** A valid vital event. */
-export function vital(name: VitalName, value: number, extra: Partial<Extract<BeaconEvent, { type: 'vital' }>> = {}): BeaconEvent {
+export function vital(
+  name: VitalName,
+  value: number,
+  extra: Partial<Extract<BeaconEvent, { type: 'vital' }>> = {},
+): BeaconEvent {
   return {
     type: 'vital',
     name,

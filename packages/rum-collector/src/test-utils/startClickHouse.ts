@@ -5,11 +5,15 @@ import { join } from 'node:path';
 import { freePort } from './freePort.js';
 
 /** How to run a ClickHouse server here: Debian's `clickhouse-server`, or the upstream single binary's `clickhouse server`. */
-export function findClickHouseServer(env: NodeJS.ProcessEnv = process.env): { command: string[] } | { missing: string } {
+export function findClickHouseServer(
+  env: NodeJS.ProcessEnv = process.env,
+): { command: string[] } | { missing: string } {
   const onPath = (bin: string) => spawnSync('sh', ['-c', `command -v ${bin}`], { encoding: 'utf8' }).stdout.trim();
   const fromEnv = env['CLICKHOUSE_SERVER'];
-  if (fromEnv) return existsSync(fromEnv) ? { command: [fromEnv] } : { missing: `CLICKHOUSE_SERVER=${fromEnv} does not exist` };
-  const debian = onPath('clickhouse-server') || (existsSync('/usr/sbin/clickhouse-server') ? '/usr/sbin/clickhouse-server' : '');
+  if (fromEnv)
+    return existsSync(fromEnv) ? { command: [fromEnv] } : { missing: `CLICKHOUSE_SERVER=${fromEnv} does not exist` };
+  const debian =
+    onPath('clickhouse-server') || (existsSync('/usr/sbin/clickhouse-server') ? '/usr/sbin/clickhouse-server' : '');
   if (debian) return { command: [debian] };
   const single = onPath('clickhouse');
   if (single) return { command: [single, 'server'] };
@@ -24,7 +28,9 @@ export function clickHouseUnavailable(env: NodeJS.ProcessEnv = process.env): str
   const found = findClickHouseServer(env);
   if ('command' in found) return null;
   if (env['CI'] && env['CI'] !== 'false' && env['CI'] !== '0') {
-    throw new Error(`${found.missing}. CI must run the ClickHouse storage tests: install clickhouse-server (.ci/run does) or set CLICKHOUSE_SERVER.`);
+    throw new Error(
+      `${found.missing}. CI must run the ClickHouse storage tests: install clickhouse-server (.ci/run does) or set CLICKHOUSE_SERVER.`,
+    );
   }
   return `${found.missing} (apt-get install clickhouse-server, or set CLICKHOUSE_SERVER): skipping ClickHouse storage tests`;
 }
@@ -85,7 +91,9 @@ async function launch(command: string[], ports: Ports, extra: string): Promise<T
   const dir = mkdtempSync(join(tmpdir(), 'rum-ch-'));
   writeFileSync(join(dir, 'config.xml'), configXml(dir, ports, extra));
   writeFileSync(join(dir, 'users.xml'), USERS_XML);
-  const child: ChildProcess = spawn(command[0]!, [...command.slice(1), `--config-file=${join(dir, 'config.xml')}`], { stdio: 'ignore' });
+  const child: ChildProcess = spawn(command[0]!, [...command.slice(1), `--config-file=${join(dir, 'config.xml')}`], {
+    stdio: 'ignore',
+  });
   let exited: number | null | undefined;
   const exit = new Promise<void>((resolve) => child.once('exit', (code) => ((exited = code), resolve())));
   const url = `http://127.0.0.1:${ports.http}`;
@@ -99,7 +107,10 @@ async function launch(command: string[], ports: Ports, extra: string): Promise<T
   };
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const ok = await fetch(`${url}/ping`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/ping`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { url, tcpPort: ports.tcp, stop };
     if (exited !== undefined || Date.now() > deadline) {
       const log = existsSync(join(dir, 'error.log')) ? readFileSync(join(dir, 'error.log'), 'utf8').slice(-2000) : '';
@@ -130,7 +141,10 @@ export async function startClickHouseCluster(shards: number, cluster = 'rum_clus
   if (!('command' in found)) throw new Error(found.missing);
   const ports: Ports[] = [];
   for (let i = 0; i < shards; i++) ports.push({ http: await freePort(), tcp: await freePort() });
-  const xml = remoteServersXml(cluster, ports.map((p) => p.tcp));
+  const xml = remoteServersXml(
+    cluster,
+    ports.map((p) => p.tcp),
+  );
   const started = await Promise.allSettled(ports.map((p) => launch(found.command, p, xml)));
   const nodes = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const stop = async () => {

@@ -13,7 +13,9 @@ export function postgresUnavailable(env: NodeJS.ProcessEnv = process.env): strin
   const found = findPostgresBin({ env });
   if ('bin' in found) return null;
   if (env['CI'] && env['CI'] !== 'false' && env['CI'] !== '0') {
-    throw new Error(`${found.missing}. CI must run the PostgreSQL storage tests: install PostgreSQL (.ci/run does) or set PG_BIN.`);
+    throw new Error(
+      `${found.missing}. CI must run the PostgreSQL storage tests: install PostgreSQL (.ci/run does) or set PG_BIN.`,
+    );
   }
   return `${found.missing} (apt-get install postgresql, or set PG_BIN): skipping PostgreSQL storage tests`;
 }
@@ -53,7 +55,9 @@ export async function startPostgres(): Promise<TestPostgres> {
     chownSync(dir, uid, gid);
   }
   const pg = (bin: string, args: string[]) => {
-    const [cmd, argv] = asRoot ? ['runuser', ['-u', user!, '--', join(binDir, bin), ...args]] : [join(binDir, bin), args];
+    const [cmd, argv] = asRoot
+      ? ['runuser', ['-u', user!, '--', join(binDir, bin), ...args]]
+      : [join(binDir, bin), args];
     const result = spawnSync(cmd, argv, { encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`${bin} failed: ${result.stderr || result.stdout}`);
   };
@@ -61,7 +65,16 @@ export async function startPostgres(): Promise<TestPostgres> {
   const port = await freePort();
   pg('initdb', ['-D', data, '-U', 'rum', '--auth=trust', '-E', 'UTF8', '--no-sync']);
   // Durability stays on (fsync, synchronous_commit) so the store behaves as in production.
-  pg('pg_ctl', ['-D', data, '-w', '-l', join(dir, 'log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, 'start']);
+  pg('pg_ctl', [
+    '-D',
+    data,
+    '-w',
+    '-l',
+    join(dir, 'log'),
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`,
+    'start',
+  ]);
   return {
     connectionString: `postgres://rum@127.0.0.1:${port}/postgres`,
     stop() {

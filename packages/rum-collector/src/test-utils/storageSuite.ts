@@ -54,7 +54,7 @@ export function storageSuite(name: string, open: () => Promise<RumStorage>, skip
         const batch: ReceivedBeacon[] = [];
         // Deterministic pseudo-random values: 3 days, two routes, two device classes.
         let x = 7;
-        const rnd = () => ((x = (x * 48271) % 2147483647) / 2147483647);
+        const rnd = () => (x = (x * 48271) % 2147483647) / 2147483647;
         for (let i = 0; i < 300; i++) {
           const route = i % 3 === 0 ? '/cart' : '/items/:id';
           const deviceClass = i % 2 === 0 ? 'mobile' : 'desktop';
@@ -83,7 +83,12 @@ export function storageSuite(name: string, open: () => Promise<RumStorage>, skip
         const row = rows.find((r) => r.metric === 'LCP' && r.route === '/items/:id' && r.deviceClass === 'mobile');
         expect(row).toBeDefined();
         expect(row!.count).toBe(lcp.length);
-        for (const [key, p] of [['p50', 0.5], ['p75', 0.75], ['p90', 0.9], ['p99', 0.99]] as const) {
+        for (const [key, p] of [
+          ['p50', 0.5],
+          ['p75', 0.75],
+          ['p90', 0.9],
+          ['p99', 0.99],
+        ] as const) {
           expect(row![key]).toBeCloseTo(percentileCont(lcp, p), 6);
         }
         const filtered = await storage.percentiles({ from, metric: 'INP', route: '/items/:id', deviceClass: 'mobile' });

@@ -49,7 +49,9 @@ export const test = base.extend<{ duplicates: Duplicates }, { site: Site }>({
           emptyOutDir: true,
           rolldownOptions: {
             input: {
-              ...Object.fromEntries(['index', 'attribution', 'other', 'sw', 'spa'].map((f) => [f, join(appDir, `${f}.html`)])),
+              ...Object.fromEntries(
+                ['index', 'attribution', 'other', 'sw', 'spa'].map((f) => [f, join(appDir, `${f}.html`)]),
+              ),
               // The service worker needs a fixed URL at the root (its scope).
               'service-worker': join(appDir, 'sw.ts'),
             },
@@ -75,7 +77,9 @@ export const test = base.extend<{ duplicates: Duplicates }, { site: Site }>({
           server = await serveStatic(www, { ...options, port });
         },
         beacons: async (pageViewId) =>
-          (await collector.storage.listBeacons({ pageViewId, limit: 1000 })).map((b) => b.beacon).sort((a, b) => a.seq - b.seq),
+          (await collector.storage.listBeacons({ pageViewId, limit: 1000 }))
+            .map((b) => b.beacon)
+            .sort((a, b) => a.seq - b.seq),
       });
       await server?.close();
       await collector.close();
@@ -89,7 +93,9 @@ export const test = base.extend<{ duplicates: Duplicates }, { site: Site }>({
       const before = await site.collector.storage.countDuplicates();
       const duplicates = { expected: 0 };
       await use(duplicates);
-      expect(await site.collector.storage.countDuplicates(), 'duplicate beacons at the collector').toBe(before + duplicates.expected);
+      expect(await site.collector.storage.countDuplicates(), 'duplicate beacons at the collector').toBe(
+        before + duplicates.expected,
+      );
     },
     { auto: true },
   ],
@@ -154,7 +160,9 @@ export function outboxKeys(page: Page): Promise<string[]> {
 
 /** The five vitals' names the collector holds for a page view, each once. */
 export async function vitalNames(site: Site, pageViewId: string): Promise<string[]> {
-  const names = (await site.beacons(pageViewId)).flatMap((b) => b.events.flatMap((e) => (e.type == 'vital' ? [e.name] : [])));
+  const names = (await site.beacons(pageViewId)).flatMap((b) =>
+    b.events.flatMap((e) => (e.type == 'vital' ? [e.name] : [])),
+  );
   return names.sort();
 }
 

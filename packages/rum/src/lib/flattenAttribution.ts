@@ -10,7 +10,10 @@ export function flattenAttribution(attribution: object | undefined): Record<stri
   for (const [key, value] of Object.entries(attribution ?? {})) {
     if (n > 19) break;
     if (typeof value == 'string') {
-      out[/target$/i.test(key) ? 'target' : key] = (/url$/i.test(key) ? value.replace(/[?#].*/, '') : value).slice(0, 512);
+      out[/target$/i.test(key) ? 'target' : key] = (/url$/i.test(key) ? value.replace(/[?#].*/, '') : value).slice(
+        0,
+        512,
+      );
       n++;
     } else if (typeof value == 'number' && Number.isFinite(value)) {
       out[key] = value;

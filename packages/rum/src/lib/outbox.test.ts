@@ -4,7 +4,6 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { outboxRecord as record } from '../test-utils/outboxRecord.js';
 import { forgetBeacon, storeBeacons, takeBeacons } from './outbox.js';
 
-
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
 });
@@ -37,7 +36,10 @@ describe('IndexedDB outbox', () => {
   });
 
   it('bounds a single oversized write too', async () => {
-    await storeBeacons([0, 1, 2, 3, 4].map((s) => record(s)), 2);
+    await storeBeacons(
+      [0, 1, 2, 3, 4].map((s) => record(s)),
+      2,
+    );
     const kept = await takeBeacons();
     expect(kept.map((r) => [r.beacon.seq, r.beacon.dropped])).toEqual([
       [3, 3],

@@ -6,7 +6,6 @@ import { outboxRecord as record } from '../test-utils/outboxRecord.js';
 import { storeBeacons, takeBeacons } from './outbox.js';
 import { replayOutbox, requestSync, SYNC_TAG } from './replayOutbox.js';
 
-
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
 });
@@ -38,7 +37,9 @@ describe('replayOutbox', () => {
 
 describe('requestSync (the page side)', () => {
   it('asks the service worker for a Background Sync; a refused sync is no error', async () => {
-    const register = vi.fn<(tag: string) => Promise<void>>(() => Promise.reject(new DOMException('Permission denied.', 'NotAllowedError')));
+    const register = vi.fn<(tag: string) => Promise<void>>(() =>
+      Promise.reject(new DOMException('Permission denied.', 'NotAllowedError')),
+    );
     vi.stubGlobal('navigator', { serviceWorker: { ready: Promise.resolve({ sync: { register } }) } });
     expect(requestSync()).toBeUndefined();
     await vi.waitFor(() => expect(register).toHaveBeenCalledWith(SYNC_TAG));

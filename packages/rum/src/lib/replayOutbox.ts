@@ -23,7 +23,9 @@ const ignore = () => {};
  */
 export const requestSync = (): void => {
   navigator.serviceWorker?.ready
-    .then((r) => (r as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register(SYNC_TAG))
+    .then((r) =>
+      (r as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register(SYNC_TAG),
+    )
     .catch(ignore);
 };
 

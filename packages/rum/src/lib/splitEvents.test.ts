@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { RumEvent } from '../types.js';
 import { splitEvents } from './splitEvents.js';
 
-const event = (i: number, pad = 0): RumEvent => ({ type: 'custom', name: `e${i}`, value: i, route: '/' + 'x'.repeat(pad), t: 1 });
+const event = (i: number, pad = 0): RumEvent => ({
+  type: 'custom',
+  name: `e${i}`,
+  value: i,
+  route: '/' + 'x'.repeat(pad),
+  t: 1,
+});
 const bytes = (events: RumEvent[]) => new Blob([JSON.stringify(events)]).size;
 
 describe('splitEvents', () => {

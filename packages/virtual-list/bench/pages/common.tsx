@@ -11,7 +11,16 @@ export const heightOf = (index: number) => 24 + ((index * 7919) % 100);
 /** The same row for every contender: `data-row` marks it for the probes. */
 export function Row({ index }: { index: number }): ReactNode {
   return (
-    <div data-row={index} style={{ height: fixed ? 30 : heightOf(index), boxSizing: 'border-box', borderBottom: '1px solid #ddd', padding: '4px 8px', background: '#fff' }}>
+    <div
+      data-row={index}
+      style={{
+        height: fixed ? 30 : heightOf(index),
+        boxSizing: 'border-box',
+        borderBottom: '1px solid #ddd',
+        padding: '4px 8px',
+        background: '#fff',
+      }}
+    >
       Row {index}
     </div>
   );
@@ -22,7 +31,9 @@ interface BenchApi {
   scroll(pxPerFrame: number, frames: number): Promise<{ frameTimes: number[]; blank: number }>;
   /** Scrolls through phases of `[px per frame, frames]` back to back; frame times and blanks per phase,
    *  and the wall time of the whole scroll. */
-  scrollPhases(phases: ReadonlyArray<readonly [number, number]>): Promise<{ phases: Array<{ frameTimes: number[]; blank: number }>; wallMs: number }>;
+  scrollPhases(
+    phases: ReadonlyArray<readonly [number, number]>,
+  ): Promise<{ phases: Array<{ frameTimes: number[]; blank: number }>; wallMs: number }>;
   reachEnd(): Promise<boolean>;
   domNodes(): number;
 }
@@ -49,7 +60,9 @@ function isBlank(scroller: HTMLElement): boolean {
     .filter(({ rect }) => rect.bottom > box.top && rect.top < box.bottom);
   for (let i = 0; i < 7; i++) {
     const y = box.top + 3 + (i * (scroller.clientHeight - 6)) / 6;
-    const covered = rows.some(({ row, rect }) => rect.top <= y && rect.bottom > y && getComputedStyle(row).visibility !== 'hidden');
+    const covered = rows.some(
+      ({ row, rect }) => rect.top <= y && rect.bottom > y && getComputedStyle(row).visibility !== 'hidden',
+    );
     if (!covered) return true;
   }
   return false;
@@ -88,10 +101,11 @@ export function mount(ui: ReactNode): void {
       };
       requestAnimationFrame(tick);
       const channel = new MessageChannel();
-      const afterFrame = () => new Promise<void>((resolve) => {
-        channel.port1.onmessage = () => resolve();
-        channel.port2.postMessage(null);
-      });
+      const afterFrame = () =>
+        new Promise<void>((resolve) => {
+          channel.port1.onmessage = () => resolve();
+          channel.port2.postMessage(null);
+        });
       const phases: Array<{ frameTimes: number[]; blank: number }> = [];
       const start = performance.now();
       for (const [pxPerFrame, frames] of plan) {

@@ -24,7 +24,8 @@ if (profiling) {
   window.ResizeObserver = class extends Native {
     constructor(callback: ResizeObserverCallback) {
       super((entries, observer) => {
-        if (entries.some((entry) => entry.target instanceof HTMLElement && entry.target.dataset.index !== undefined)) counters.rowResizeCallbacks++;
+        if (entries.some((entry) => entry.target instanceof HTMLElement && entry.target.dataset.index !== undefined))
+          counters.rowResizeCallbacks++;
         callback(entries, observer);
       });
     }
@@ -43,8 +44,22 @@ const list = (
     }}
   />
 );
-mount(profiling ? <Profiler id="list" onRender={() => {
-  counters.commits++;
-  const s = handle.current?.getState();
-  if (s) commitLog.push(`${s.renderStart}-${s.renderEnd} v${s.version} o${Math.round(s.offset)} ${s.isScrolling ? 'scrolling' : ''}`);
-}}>{list}</Profiler> : list);
+mount(
+  profiling ? (
+    <Profiler
+      id="list"
+      onRender={() => {
+        counters.commits++;
+        const s = handle.current?.getState();
+        if (s)
+          commitLog.push(
+            `${s.renderStart}-${s.renderEnd} v${s.version} o${Math.round(s.offset)} ${s.isScrolling ? 'scrolling' : ''}`,
+          );
+      }}
+    >
+      {list}
+    </Profiler>
+  ) : (
+    list
+  ),
+);

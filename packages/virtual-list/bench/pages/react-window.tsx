@@ -11,6 +11,14 @@ function RowComponent({ index, style, ariaAttributes }: RowComponentProps) {
 
 function App() {
   const dynamic = useDynamicRowHeight({ defaultRowHeight: 60 });
-  return <List style={{ height: 600, width: 400 }} rowCount={count} rowHeight={fixed ? 30 : dynamic} rowComponent={RowComponent} rowProps={{}} />;
+  return (
+    <List
+      style={{ height: 600, width: 400 }}
+      rowCount={count}
+      rowHeight={fixed ? 30 : dynamic}
+      rowComponent={RowComponent}
+      rowProps={{}}
+    />
+  );
 }
 mount(<App />);

@@ -4,7 +4,11 @@ import { count, fixed, mount, Row } from './common.js';
 
 function App() {
   const parent = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => parent.current, estimateSize: () => (fixed ? 30 : 60) });
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => parent.current,
+    estimateSize: () => (fixed ? 30 : 60),
+  });
   return (
     <div ref={parent} style={{ height: 600, width: 400, overflow: 'auto', contain: 'strict' }}>
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>

@@ -23,7 +23,12 @@ export const test = base.extend<Fixtures, { baseUrl: string }>({
       // One page per scenario: every folder of app/ with an index.html.
       const pages = readdirSync(appRoot, { withFileTypes: true }).filter((entry) => entry.isDirectory());
       const input = Object.fromEntries(pages.map((entry) => [entry.name, join(appRoot, entry.name, 'index.html')]));
-      await build({ root: appRoot, logLevel: 'error', plugins: [react()], build: { outDir, emptyOutDir: true, rolldownOptions: { input } } });
+      await build({
+        root: appRoot,
+        logLevel: 'error',
+        plugins: [react()],
+        build: { outDir, emptyOutDir: true, rolldownOptions: { input } },
+      });
       const server = await serveStatic(outDir);
       await use(`${server.url}/`);
       await server.close();
@@ -58,11 +63,19 @@ export async function visibleRows(page: Page): Promise<{ index: number; text: st
     const scroller = window.list?.element;
     const box = scroller?.getBoundingClientRect();
     // The scroll box's client area (inside its border), or the window.
-    const view = scroller && box ? { top: box.top + scroller.clientTop, bottom: box.top + scroller.clientTop + scroller.clientHeight } : { top: 0, bottom: innerHeight };
+    const view =
+      scroller && box
+        ? { top: box.top + scroller.clientTop, bottom: box.top + scroller.clientTop + scroller.clientHeight }
+        : { top: 0, bottom: innerHeight };
     return [...document.querySelectorAll<HTMLElement>('[role="listitem"]')]
       .map((row) => ({ row, rect: row.getBoundingClientRect() }))
       .filter(({ rect }) => rect.bottom > view.top && rect.top < view.bottom)
-      .map(({ row, rect }) => ({ index: Number(row.dataset.index), text: row.textContent ?? '', top: rect.top - view.top, bottom: rect.bottom - view.top }))
+      .map(({ row, rect }) => ({
+        index: Number(row.dataset.index),
+        text: row.textContent ?? '',
+        top: rect.top - view.top,
+        bottom: rect.bottom - view.top,
+      }))
       .sort((a, b) => a.top - b.top);
   });
 }

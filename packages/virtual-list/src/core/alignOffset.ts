@@ -2,7 +2,13 @@ import type { SizeModel } from './createSizeModel.js';
 import type { ScrollAlign } from './types.js';
 
 /** Where the viewport must start to show item `index` as `align` asks, before clamping to the scroll range. */
-export function alignOffset(model: SizeModel, index: number, align: ScrollAlign, offset: number, viewport: number): number {
+export function alignOffset(
+  model: SizeModel,
+  index: number,
+  align: ScrollAlign,
+  offset: number,
+  viewport: number,
+): number {
   const i = Math.min(model.count - 1, Math.max(0, index));
   if (i < 0) return 0;
   const start = model.offsetOf(i);

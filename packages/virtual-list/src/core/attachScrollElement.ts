@@ -22,7 +22,10 @@ const isWindow = (target: Element | Window): target is Window => 'scrollTo' in t
  * {@link observeViewportSize} and {@link observeScrollOffset} (ResizeObserver, scroll + scrollend with a
  * timer fallback), scroll writes go back to the element. Returns the function that detaches.
  */
-export function attachScrollElement(virtualizer: Virtualizer, { scrollElement, spacer, horizontal = false, maxScrollSize }: AttachOptions): () => void {
+export function attachScrollElement(
+  virtualizer: Virtualizer,
+  { scrollElement, spacer, horizontal = false, maxScrollSize }: AttachOptions,
+): () => void {
   const targetWindow = isWindow(scrollElement) ? scrollElement : scrollElement.ownerDocument.defaultView;
   if (!targetWindow) throw new Error('attachScrollElement: the scroll element is not in a window');
   const windowMode = isWindow(scrollElement);
@@ -43,7 +46,10 @@ export function attachScrollElement(virtualizer: Virtualizer, { scrollElement, s
       spacer.style[horizontal ? 'width' : 'height'] = `${scrollSize}px`;
       const to = real + margin;
       if (typeof scrollElement.scrollTo === 'function') {
-        scrollElement.scrollTo({ [horizontal ? 'left' : 'top']: to, behavior: behavior === 'smooth' ? 'smooth' : 'instant' });
+        scrollElement.scrollTo({
+          [horizontal ? 'left' : 'top']: to,
+          behavior: behavior === 'smooth' ? 'smooth' : 'instant',
+        });
       } else if (!windowMode) {
         // Environments without Element.scrollTo (jsdom, very old engines).
         (scrollElement as Element)[horizontal ? 'scrollLeft' : 'scrollTop'] = to;
@@ -61,7 +67,9 @@ export function attachScrollElement(virtualizer: Virtualizer, { scrollElement, s
     virtualizer.setViewport(size);
   });
   virtualizer.attach(readOffset());
-  const stopOffset = observeScrollOffset(scrollElement, { horizontal }, (offset, isScrolling) => virtualizer.onScroll(offset - margin, isScrolling));
+  const stopOffset = observeScrollOffset(scrollElement, { horizontal }, (offset, isScrolling) =>
+    virtualizer.onScroll(offset - margin, isScrolling),
+  );
   return () => {
     stopSize();
     stopOffset();

@@ -16,7 +16,11 @@ export function createReachTracker(): (where: ReachInput, options: VirtualizerOp
   let lastEndCount = -1;
   let lastStartCount = -1;
   return ({ count, total, offset, viewport }, options) => {
-    if (options.onEndReached && lastEndCount !== count && total - (offset + viewport) <= (options.endReachedThreshold ?? 200)) {
+    if (
+      options.onEndReached &&
+      lastEndCount !== count &&
+      total - (offset + viewport) <= (options.endReachedThreshold ?? 200)
+    ) {
       lastEndCount = count;
       options.onEndReached(count);
     }

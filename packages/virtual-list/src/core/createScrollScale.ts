@@ -28,7 +28,14 @@ export function createScrollScale(total: number, viewport: number, maxScrollSize
   const maxReal = Math.max(0, scrollSize - viewport);
   const scaled = total > maxScrollSize && maxReal > 0;
   if (!scaled) {
-    return { scaled, scrollSize, maxVirtual, maxReal, toVirtual: (r) => clamp(r, maxVirtual), toReal: (v) => clamp(v, maxReal) };
+    return {
+      scaled,
+      scrollSize,
+      maxVirtual,
+      maxReal,
+      toVirtual: (r) => clamp(r, maxVirtual),
+      toReal: (v) => clamp(v, maxReal),
+    };
   }
   const ratio = maxVirtual / maxReal;
   return {

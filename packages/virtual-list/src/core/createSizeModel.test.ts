@@ -49,7 +49,8 @@ describe('createSizeModel', () => {
           }
           const expected = naive(count, estimate, sizes);
           expect(model.total()).toBe(expected.total());
-          for (let i = 0; i <= count; i += Math.max(1, Math.floor(count / 17))) expect(model.offsetOf(i)).toBe(expected.offsetOf(i));
+          for (let i = 0; i <= count; i += Math.max(1, Math.floor(count / 17)))
+            expect(model.offsetOf(i)).toBe(expected.offsetOf(i));
           for (const offset of probes) expect(model.indexAt(offset)).toBe(expected.indexAt(offset));
         },
       ),

@@ -124,7 +124,8 @@ function createMeasuredModel(initialCount: number, estimate: number): SizeModel 
     isMeasured: (index) => measured.has(index),
     set(index, size) {
       if (!Number.isInteger(index) || index < 0 || index >= count) return 0;
-      if (!(size >= 0) || !Number.isFinite(size)) throw new RangeError(`measured size must be finite and >= 0, got ${size}`);
+      if (!(size >= 0) || !Number.isFinite(size))
+        throw new RangeError(`measured size must be finite and >= 0, got ${size}`);
       const previous = measured.get(index) ?? estimate;
       measured.set(index, size);
       const delta = size - previous;

@@ -27,7 +27,14 @@ function setup(options: Partial<VirtualizerOptions> & { count: number }, viewpor
 describe('createVirtualizer: ordinary lists', () => {
   it('computes visible and overscanned ranges for fixed sizes', () => {
     const { state, scroll } = setup({ count: 1000, itemSize: 30, overscan: 2 });
-    expect(state()).toMatchObject({ startIndex: 0, endIndex: 19, renderStart: 0, renderEnd: 21, scrollSize: 30_000, scaled: false });
+    expect(state()).toMatchObject({
+      startIndex: 0,
+      endIndex: 19,
+      renderStart: 0,
+      renderEnd: 21,
+      scrollSize: 30_000,
+      scaled: false,
+    });
     scroll(3000);
     expect(state()).toMatchObject({ startIndex: 100, endIndex: 119, renderStart: 98, renderEnd: 121, offset: 3000 });
   });
@@ -116,7 +123,11 @@ describe('createVirtualizer: ordinary lists', () => {
 
   it('keeps the visible rows in place when items are prepended (keys)', () => {
     let keys = Array.from({ length: 100 }, (_, i) => `m${i}`);
-    const { virtualizer, scroll, state, dom } = setup({ count: 100, estimateSize: 40, getItemKey: (i) => keys[i] ?? i });
+    const { virtualizer, scroll, state, dom } = setup({
+      count: 100,
+      estimateSize: 40,
+      getItemKey: (i) => keys[i] ?? i,
+    });
     scroll(2000);
     const anchor = state().startIndex;
     const onScreen = virtualizer.getItemRect(anchor).start - dom.real;

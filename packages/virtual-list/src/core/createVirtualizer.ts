@@ -321,7 +321,10 @@ export function createVirtualizer(initial: VirtualizerOptions): Virtualizer {
       const i = Math.min(model.count - 1, Math.max(0, index));
       const target = alignedOffset(i, align);
       // `auto` on a visible item does nothing and must not pin the list there afterwards.
-      pendingAlign = target === offset && align === 'auto' ? null : { index: i, align: align === 'auto' ? (target > offset ? 'end' : 'start') : align };
+      pendingAlign =
+        target === offset && align === 'auto'
+          ? null
+          : { index: i, align: align === 'auto' ? (target > offset ? 'end' : 'start') : align };
       scrollToVirtual(target, behavior);
     },
     scrollToOffset(target, { behavior = 'auto' } = {}) {

@@ -11,7 +11,8 @@ export function detectMaxScrollSize(doc: Document): number {
   const cached = cache.get(doc);
   if (cached !== undefined) return cached;
   const probe = doc.createElement('div');
-  probe.style.cssText = 'position:absolute;top:0;left:0;width:1px;height:10000000000px;visibility:hidden;pointer-events:none';
+  probe.style.cssText =
+    'position:absolute;top:0;left:0;width:1px;height:10000000000px;visibility:hidden;pointer-events:none';
   (doc.body ?? doc.documentElement).append(probe);
   const kept = probe.getBoundingClientRect().height;
   probe.remove();

@@ -19,7 +19,9 @@ describe('observeScrollOffset', () => {
     (window as unknown as { onscrollend: null }).onscrollend = null;
     const element = scrollBox(40);
     const calls: Array<[number, boolean]> = [];
-    const stop = observeScrollOffset(element, { horizontal: false }, (offset, scrolling) => calls.push([offset, scrolling]));
+    const stop = observeScrollOffset(element, { horizontal: false }, (offset, scrolling) =>
+      calls.push([offset, scrolling]),
+    );
     element.dispatchEvent(new Event('scroll'));
     element.scrollTop = 90;
     element.dispatchEvent(new Event('scroll'));
@@ -39,7 +41,9 @@ describe('observeScrollOffset', () => {
     expect('onscrollend' in window).toBe(false);
     const element = scrollBox(10);
     const calls: Array<[number, boolean]> = [];
-    const stop = observeScrollOffset(element, { horizontal: false, resetDelay: 100 }, (offset, scrolling) => calls.push([offset, scrolling]));
+    const stop = observeScrollOffset(element, { horizontal: false, resetDelay: 100 }, (offset, scrolling) =>
+      calls.push([offset, scrolling]),
+    );
     element.dispatchEvent(new Event('scroll'));
     vi.advanceTimersByTime(60);
     element.dispatchEvent(new Event('scroll'));

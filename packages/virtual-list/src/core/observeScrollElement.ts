@@ -8,7 +8,11 @@ const passive: AddEventListenerOptions = { passive: true };
  * Calls `onSize` with the viewport's length along the scroll axis now and whenever it changes: a
  * ResizeObserver on an element, the `resize` event on a window. Returns the function that stops.
  */
-export function observeViewportSize(target: ScrollTarget, horizontal: boolean, onSize: (size: number) => void): () => void {
+export function observeViewportSize(
+  target: ScrollTarget,
+  horizontal: boolean,
+  onSize: (size: number) => void,
+): () => void {
   if (isWindow(target)) {
     const read = () => onSize(horizontal ? target.innerWidth : target.innerHeight);
     read();

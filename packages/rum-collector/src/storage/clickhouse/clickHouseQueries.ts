@@ -22,7 +22,11 @@ import { sqlLiteral } from './sqlLiteral.js';
 export type RunClickHouse = (sql: string) => Promise<Record<string, unknown>[]>;
 
 // Fixed strings, never user input, so safe to splice into SQL.
-const DIMENSION_COLUMN: Record<Dimension, string> = { route: 'route', deviceClass: 'device_class', connection: 'connection' };
+const DIMENSION_COLUMN: Record<Dimension, string> = {
+  route: 'route',
+  deviceClass: 'device_class',
+  connection: 'connection',
+};
 
 // 64-bit integers come back as JSON strings (output_format_json_quote_64bit_integers).
 const num = (v: unknown): number => Number(v ?? 0);
@@ -104,7 +108,8 @@ export function createClickHouseQueries(
       const pv = query.pageViewId === undefined ? '' : `WHERE page_view_id = ${sqlLiteral(query.pageViewId)}`;
       const limit = Math.max(0, Math.floor(query.limit ?? 100));
       // The first copy stored of each key, as the stores with a primary key keep it.
-      const rows = await run(`SELECT page_view_id, seq, min(received_at) AS first_at, argMin(body, received_at) AS first_body
+      const rows =
+        await run(`SELECT page_view_id, seq, min(received_at) AS first_at, argMin(body, received_at) AS first_body
         FROM ${beacons} ${pv} GROUP BY page_view_id, seq
         ORDER BY first_at DESC, page_view_id, seq DESC LIMIT ${limit}`);
       return rows.map((r) => ({ beacon: JSON.parse(String(r['first_body'])), receivedAt: num(r['first_at']) }));
@@ -140,16 +145,28 @@ export function createClickHouseQueries(
         const count = num(r['n']);
         const good = num(r['good']);
         const poor = num(r['poor']);
-        return withDimensions(r, dims, { metric: r['metric'] as VitalName, count, good, needsImprovement: count - good - poor, poor });
+        return withDimensions(r, dims, {
+          metric: r['metric'] as VitalName,
+          count,
+          good,
+          needsImprovement: count - good - poor,
+          poor,
+        });
       });
     },
 
     async trend(query: TrendQuery = {}): Promise<TrendRow[]> {
       const bucketMs = Math.max(1, Math.floor(query.bucketMs ?? 86_400_000));
-      const rows = await run(`SELECT name AS metric, intDiv(received_at, ${bucketMs}) * ${bucketMs} AS bucket, count() AS n,
+      const rows =
+        await run(`SELECT name AS metric, intDiv(received_at, ${bucketMs}) * ${bucketMs} AS bucket, count() AS n,
         ${SORTED}, ${percentileCont(0.75)} AS p75
         FROM ${uniqueEvents(events, query)} GROUP BY name, bucket ORDER BY bucket, name`);
-      return rows.map((r) => ({ metric: r['metric'] as VitalName, bucketStart: num(r['bucket']), count: num(r['n']), p75: num(r['p75']) }));
+      return rows.map((r) => ({
+        metric: r['metric'] as VitalName,
+        bucketStart: num(r['bucket']),
+        count: num(r['n']),
+        p75: num(r['p75']),
+      }));
     },
 
     async deliveryLoss(query = {}): Promise<DeliveryLoss> {
@@ -158,11 +175,14 @@ export function createClickHouseQueries(
       if (query.from !== undefined) having.push(`first >= ${sqlLiteral(Math.floor(query.from))}`);
       if (query.to !== undefined) having.push(`first < ${sqlLiteral(Math.floor(query.to))}`);
       const route = query.route === undefined ? '' : `WHERE route = ${sqlLiteral(query.route)}`;
-      const r = (await run(`SELECT count() AS page_views, sum(max_seq + 1) AS expected, sum(n) AS received, sum(dropped) AS dropped
+      const r =
+        (
+          await run(`SELECT count() AS page_views, sum(max_seq + 1) AS expected, sum(n) AS received, sum(dropped) AS dropped
         FROM (SELECT page_view_id, max(seq) AS max_seq, count() AS n, sum(key_dropped) AS dropped, min(key_at) AS first
           FROM (SELECT page_view_id, seq, any(dropped) AS key_dropped, min(received_at) AS key_at
             FROM ${beacons} ${route} GROUP BY page_view_id, seq)
-          GROUP BY page_view_id ${having.length > 0 ? `HAVING ${having.join(' AND ')}` : ''})`))[0] ?? {};
+          GROUP BY page_view_id ${having.length > 0 ? `HAVING ${having.join(' AND ')}` : ''})`)
+        )[0] ?? {};
       const expected = num(r['expected']);
       const received = num(r['received']);
       const missing = Math.max(0, expected - received);
@@ -182,7 +202,12 @@ export function createClickHouseQueries(
       const rows = await run(`SELECT name AS metric, target, count() AS n, ${SORTED}, ${percentileCont(0.75)} AS p75
         FROM ${uniqueEvents(events, query, ['target IS NOT NULL'])} GROUP BY name, target
         ORDER BY metric, n DESC, target LIMIT ${limit} BY metric`);
-      return rows.map((r) => ({ metric: r['metric'] as VitalName, target: String(r['target']), count: num(r['n']), p75: num(r['p75']) }));
+      return rows.map((r) => ({
+        metric: r['metric'] as VitalName,
+        target: String(r['target']),
+        count: num(r['n']),
+        p75: num(r['p75']),
+      }));
     },
 
     async routes(query = {}) {

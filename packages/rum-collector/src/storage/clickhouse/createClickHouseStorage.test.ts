@@ -13,7 +13,11 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-storageSuite('clickhouse', () => createClickHouseStorage({ url: server!.url, database: 'rum_test' }), unavailable !== null);
+storageSuite(
+  'clickhouse',
+  () => createClickHouseStorage({ url: server!.url, database: 'rum_test' }),
+  unavailable !== null,
+);
 
 describe.skipIf(unavailable !== null)('clickhouse literals', () => {
   it('filters on hostile strings exactly (values are quoted client-side: 18.16 has no query parameters)', async () => {
@@ -21,10 +25,17 @@ describe.skipIf(unavailable !== null)('clickhouse literals', () => {
     try {
       const routes = ["/it's", '/back\\slash\\', "/x' OR 1=1 --", '/line\nbreak\t', '/\u2028${7*7}'];
       const pageViewId = makeBeacon().pageViewId;
-      await storage.insertBatch(routes.map((route, seq) => ({
-        beacon: makeBeacon({ pageViewId: `${pageViewId}'\\`, seq, context: { route, deviceClass: 'mobile' }, events: [vital('LCP', 100 * (seq + 1), { route })] }),
-        receivedAt: 1_000 + seq,
-      })));
+      await storage.insertBatch(
+        routes.map((route, seq) => ({
+          beacon: makeBeacon({
+            pageViewId: `${pageViewId}'\\`,
+            seq,
+            context: { route, deviceClass: 'mobile' },
+            events: [vital('LCP', 100 * (seq + 1), { route })],
+          }),
+          receivedAt: 1_000 + seq,
+        })),
+      );
       expect(await storage.routes()).toEqual([...routes].sort());
       for (const [i, route] of routes.entries()) {
         const rows = await storage.percentiles({ route, metric: 'LCP' });

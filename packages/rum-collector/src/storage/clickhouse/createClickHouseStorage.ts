@@ -48,7 +48,11 @@ export async function createClickHouseStorage(options: ClickHouseStorageOptions 
   let client = options.client;
   const ownsClient = client === undefined;
   if (!client) {
-    const { createClient } = await importPeer('@clickhouse/client', 'The ClickHouse store', () => import('@clickhouse/client'));
+    const { createClient } = await importPeer(
+      '@clickhouse/client',
+      'The ClickHouse store',
+      () => import('@clickhouse/client'),
+    );
     client = createClient({
       url: options.url ?? 'http://127.0.0.1:8123',
       username: options.username ?? 'default',
@@ -69,7 +73,8 @@ export async function createClickHouseStorage(options: ClickHouseStorageOptions 
       throw error;
     }
   }
-  const run = async (sql: string) => (await db.query({ query: sql, format: 'JSONEachRow' })).json<Record<string, unknown>>();
+  const run = async (sql: string) =>
+    (await db.query({ query: sql, format: 'JSONEachRow' })).json<Record<string, unknown>>();
   const queries = createClickHouseQueries(run, tables);
 
   async function insertBatch(batch: readonly ReceivedBeacon[]): Promise<InsertResult> {
@@ -78,7 +83,9 @@ export async function createClickHouseStorage(options: ClickHouseStorageOptions 
     const stored = new Set<string>();
     if (beacons.length > 0) {
       const ids = [...new Set(beacons.map((b) => b[0]))].map(sqlLiteral).join(', ');
-      for (const r of await run(`SELECT DISTINCT page_view_id, seq FROM ${tables.beacons} WHERE page_view_id IN (${ids})`)) {
+      for (const r of await run(
+        `SELECT DISTINCT page_view_id, seq FROM ${tables.beacons} WHERE page_view_id IN (${ids})`,
+      )) {
         stored.add(beaconKey(String(r['page_view_id']), String(r['seq'])));
       }
     }
@@ -87,17 +94,41 @@ export async function createClickHouseStorage(options: ClickHouseStorageOptions 
     // beacon unacknowledged and its retry writes the events again (the queries count each event once).
     const eventRows = fresh.flatMap((b) =>
       (events.get(beaconKey(b[0], b[1])) ?? []).map((e, idx) => ({
-        name: e[4], route: e[6], received_at: e[0], page_view_id: e[1], seq: e[2], idx, type: e[3], value: e[5],
-        device_class: e[7], connection: e[8], navigation_type: e[9], target: e[10], t: e[11],
+        name: e[4],
+        route: e[6],
+        received_at: e[0],
+        page_view_id: e[1],
+        seq: e[2],
+        idx,
+        type: e[3],
+        value: e[5],
+        device_class: e[7],
+        connection: e[8],
+        navigation_type: e[9],
+        target: e[10],
+        t: e[11],
       })),
     );
     if (eventRows.length > 0) {
-      await db.insert({ table: tables.events, values: eventRows, format: 'JSONEachRow', clickhouse_settings: INSERT_SETTINGS });
+      await db.insert({
+        table: tables.events,
+        values: eventRows,
+        format: 'JSONEachRow',
+        clickhouse_settings: INSERT_SETTINGS,
+      });
     }
     if (fresh.length > 0) {
       const values = fresh.map((b) => ({
-        page_view_id: b[0], seq: b[1], received_at: b[2], sent_at: b[3], dropped: b[4], route: b[5],
-        device_class: b[6], connection: b[7], app_version: b[8], body: b[9],
+        page_view_id: b[0],
+        seq: b[1],
+        received_at: b[2],
+        sent_at: b[3],
+        dropped: b[4],
+        route: b[5],
+        device_class: b[6],
+        connection: b[7],
+        app_version: b[8],
+        body: b[9],
       }));
       await db.insert({ table: tables.beacons, values, format: 'JSONEachRow', clickhouse_settings: INSERT_SETTINGS });
     }

@@ -4,7 +4,11 @@ import { createClient } from '@clickhouse/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PercentileRow } from '../types.js';
 import { makeBeacon, vital } from '../../test-utils/makeBeacon.js';
-import { clickHouseUnavailable, startClickHouseCluster, type TestClickHouseCluster } from '../../test-utils/startClickHouse.js';
+import {
+  clickHouseUnavailable,
+  startClickHouseCluster,
+  type TestClickHouseCluster,
+} from '../../test-utils/startClickHouse.js';
 import { percentileCont } from '../../test-utils/storageSuite.js';
 import { clickHouseSchema } from './clickHouseSchema.js';
 import { createClickHouseStorage } from './createClickHouseStorage.js';
@@ -31,9 +35,13 @@ afterAll(async () => {
 
 /** A compiled collector in a child process writing through `url`; resolves with its port once it listens. */
 async function startCollector(url: string): Promise<{ child: ChildProcess; port: number; exited: Promise<void> }> {
-  const child = spawn(process.execPath, [fileURLToPath(new URL('../../test-utils/clickHouseCollectorChild.mjs', import.meta.url)), url], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [fileURLToPath(new URL('../../test-utils/clickHouseCollectorChild.mjs', import.meta.url)), url],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   children.push(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const port = await new Promise<number>((resolve, reject) => {
@@ -48,7 +56,11 @@ async function startCollector(url: string): Promise<{ child: ChildProcess; port:
 }
 
 const post = (port: number, body: string) =>
-  fetch(`http://127.0.0.1:${port}/rum/collect`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body }).then((r) => r.status);
+  fetch(`http://127.0.0.1:${port}/rum/collect`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain' },
+    body,
+  }).then((r) => r.status);
 
 describe.skipIf(unavailable !== null)('clickhouse: 2 shards, Distributed tables, 2 collectors', () => {
   it('keeps every acknowledged beacon when a collector is killed mid-load, and its percentiles equal those of all rows', async () => {
@@ -57,7 +69,7 @@ describe.skipIf(unavailable !== null)('clickhouse: 2 shards, Distributed tables,
     let ackedByA = 0;
     let aDead = false;
     let x = 11;
-    const rnd = () => ((x = (x * 48271) % 2147483647) / 2147483647);
+    const rnd = () => (x = (x * 48271) % 2147483647) / 2147483647;
     // 12 browsers, half on each collector; a browser whose collector dies resends its beacon to the other one, as
     // an outbox would, so a beacon A stored but never answered arrives twice. Every 7th beacon is also sent to
     // both collectors at once (a retry racing its original across collectors).
@@ -111,10 +123,13 @@ describe.skipIf(unavailable !== null)('clickhouse: 2 shards, Distributed tables,
       let copies = 0;
       for (const node of cluster!.nodes) {
         const client = createClient({ url: node.url });
-        const rows = await (await client.query({
-          query: "SELECT name, route, value, page_view_id, seq, idx FROM default.rum_events_local WHERE type = 'vital'",
-          format: 'JSONEachRow',
-        })).json<{ name: string; route: string; value: number; page_view_id: string; seq: string; idx: number }>();
+        const rows = await (
+          await client.query({
+            query:
+              "SELECT name, route, value, page_view_id, seq, idx FROM default.rum_events_local WHERE type = 'vital'",
+            format: 'JSONEachRow',
+          })
+        ).json<{ name: string; route: string; value: number; page_view_id: string; seq: string; idx: number }>();
         await client.close();
         perShard.push(rows.length);
         for (const r of rows) {
@@ -129,7 +144,9 @@ describe.skipIf(unavailable !== null)('clickhouse: 2 shards, Distributed tables,
         }
       }
       expect(perShard.every((n) => n > 0)).toBe(true);
-      console.info(`[distributed] acked ${acked.size} (${ackedByA} by the killed collector), stored ${keys.size}, events per shard ${perShard.join(' / ')}, event copies written twice ${copies}`);
+      console.info(
+        `[distributed] acked ${acked.size} (${ackedByA} by the killed collector), stored ${keys.size}, events per shard ${perShard.join(' / ')}, event copies written twice ${copies}`,
+      );
 
       // The dashboard's percentiles, from the surviving collector's JSON API, over the Distributed tables.
       const res = await fetch(`http://127.0.0.1:${b.port}/rum/api/percentiles?window=1d&groupBy=route`);
@@ -138,7 +155,12 @@ describe.skipIf(unavailable !== null)('clickhouse: 2 shards, Distributed tables,
       for (const row of rows) {
         const all = values.get(`${row.metric} ${row.route}`)!;
         expect(row.count).toBe(all.length);
-        for (const [key, p] of [['p50', 0.5], ['p75', 0.75], ['p90', 0.9], ['p99', 0.99]] as const) {
+        for (const [key, p] of [
+          ['p50', 0.5],
+          ['p75', 0.75],
+          ['p90', 0.9],
+          ['p99', 0.99],
+        ] as const) {
           expect(row[key]).toBeCloseTo(percentileCont(all, p), 6);
         }
       }

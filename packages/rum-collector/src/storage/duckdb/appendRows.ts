@@ -18,13 +18,21 @@ export interface RowsToAppend {
  * that way, and on 2 shared cores the total CPU, not the event loop alone, bounded flat-out ingest.
  * @internal
  */
-export async function appendRows(connection: DuckDBConnection, { beacons, events, duplicates }: RowsToAppend): Promise<void> {
+export async function appendRows(
+  connection: DuckDBConnection,
+  { beacons, events, duplicates }: RowsToAppend,
+): Promise<void> {
   await appendTo(connection, 'rum_beacons', beacons, appendBeacon);
   await appendTo(connection, 'rum_events', events, appendEvent);
   if (duplicates > 0) await appendTo(connection, 'rum_duplicates', [[Date.now(), duplicates]], appendDuplicates);
 }
 
-async function appendTo<Row>(connection: DuckDBConnection, table: string, rows: readonly Row[], appendRow: (a: DuckDBAppender, row: Row) => void): Promise<void> {
+async function appendTo<Row>(
+  connection: DuckDBConnection,
+  table: string,
+  rows: readonly Row[],
+  appendRow: (a: DuckDBAppender, row: Row) => void,
+): Promise<void> {
   if (rows.length === 0) return;
   const appender = await connection.createAppender(table);
   try {

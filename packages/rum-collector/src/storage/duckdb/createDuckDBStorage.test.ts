@@ -32,7 +32,12 @@ describe('duckdb across restarts', () => {
     await first.close();
     const second = await createDuckDBStorage({ dataDir: restartDir });
     const neu = makeBeacon();
-    expect(await second.insertBatch([{ beacon: old, receivedAt: 2 }, { beacon: neu, receivedAt: 2 }])).toEqual({
+    expect(
+      await second.insertBatch([
+        { beacon: old, receivedAt: 2 },
+        { beacon: neu, receivedAt: 2 },
+      ]),
+    ).toEqual({
       inserted: 1,
       duplicates: 1,
       fresh: [false, true],
@@ -72,7 +77,11 @@ describe('duckdb across restarts', () => {
     const second = await createDuckDBStorage({ dataDir: mixedDir, recentKeys: 2 });
     const neu = [makeBeacon(), makeBeacon()];
     // One journal entry, so one load commit, that the primary key refuses because of `old`.
-    await second.insertBatch([{ beacon: neu[0]!, receivedAt: 9 }, { beacon: old, receivedAt: 9 }, { beacon: neu[1]!, receivedAt: 9 }]);
+    await second.insertBatch([
+      { beacon: neu[0]!, receivedAt: 9 },
+      { beacon: old, receivedAt: 9 },
+      { beacon: neu[1]!, receivedAt: 9 },
+    ]);
     expect(await second.countBeacons()).toBe(7);
     expect(await second.countEvents()).toBe(7);
     expect(await second.countDuplicates()).toBe(1);
@@ -83,10 +92,18 @@ describe('duckdb across restarts', () => {
 
   it('stores a beacon whose strings hold a lone surrogate (an escape JSON.parse accepts), as U+FFFD', async () => {
     const surrogateDir = freshDir('surrogate');
-    const storage = await createDuckDBStorage({ dataDir: surrogateDir, onLoadError: (error) => { throw error; } });
+    const storage = await createDuckDBStorage({
+      dataDir: surrogateDir,
+      onLoadError: (error) => {
+        throw error;
+      },
+    });
     const route = JSON.parse('"/a\\ud800b"') as string;
     const beacon = makeBeacon({ context: { route, deviceClass: 'mobile' }, events: [vital('LCP', 1000, { route })] });
-    await storage.insertBatch([{ beacon, receivedAt: 1 }, { beacon: makeBeacon(), receivedAt: 1 }]);
+    await storage.insertBatch([
+      { beacon, receivedAt: 1 },
+      { beacon: makeBeacon(), receivedAt: 1 },
+    ]);
     expect(await storage.countBeacons()).toBe(2);
     expect(await storage.routes()).toContain('/a\ufffdb');
     await storage.close();

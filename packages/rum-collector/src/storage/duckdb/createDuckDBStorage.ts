@@ -104,7 +104,9 @@ export async function createDuckDBStorage(options: DuckDBStorageOptions): Promis
     }
   }
 
-  const onLoadError = options.onLoadError ?? ((error) => console.error('[rum-collector] storing journaled beacons failed, retrying:', error));
+  const onLoadError =
+    options.onLoadError ??
+    ((error) => console.error('[rum-collector] storing journaled beacons failed, retrying:', error));
   let recovering = true;
   let recoveryFailed: (error: unknown) => void = () => undefined;
   const loader = createJournalLoader({
@@ -130,16 +132,22 @@ export async function createDuckDBStorage(options: DuckDBStorageOptions): Promis
   recovering = false;
   await journal.release(loader.storedUpTo);
   // Duplicates are mostly recent retries: remembering the newest keys catches them at once after a restart too.
-  for (const row of await run(`SELECT page_view_id AS p, seq AS s FROM rum_beacons ORDER BY received_at DESC LIMIT ${Math.floor(recentKeys / 2)}`, [])) {
+  for (const row of await run(
+    `SELECT page_view_id AS p, seq AS s FROM rum_beacons ORDER BY received_at DESC LIMIT ${Math.floor(recentKeys / 2)}`,
+    [],
+  )) {
     recent.add(beaconKey(String(row.p), String(row.s)));
   }
 
   // Queries see every acknowledged beacon: each waits until the loader has stored what was journaled before it.
   const readYourWrites = Object.fromEntries(
-    Object.entries(queries).map(([name, query]) => [name, async (...args: unknown[]) => {
-      await loader.caughtUp();
-      return (query as (...a: unknown[]) => Promise<unknown>)(...args);
-    }]),
+    Object.entries(queries).map(([name, query]) => [
+      name,
+      async (...args: unknown[]) => {
+        await loader.caughtUp();
+        return (query as (...a: unknown[]) => Promise<unknown>)(...args);
+      },
+    ]),
   ) as unknown as typeof queries;
 
   let closed = false;

@@ -6,7 +6,12 @@ function Chat() {
   const [ids, setIds] = useState(() => Array.from({ length: 50 }, (_, i) => 1000 + i));
   return (
     <>
-      <button type="button" onClick={() => setIds((current) => [...Array.from({ length: 20 }, (_, i) => (current[0] ?? 0) - 20 + i), ...current])}>
+      <button
+        type="button"
+        onClick={() =>
+          setIds((current) => [...Array.from({ length: 20 }, (_, i) => (current[0] ?? 0) - 20 + i), ...current])
+        }
+      >
         Load older
       </button>
       <button type="button" onClick={() => setIds((current) => [...current, (current.at(-1) ?? 0) + 1])}>

@@ -7,7 +7,9 @@ import { count, heightOf, mount } from '../shared.js';
 function Restore() {
   const [item, setItem] = useState<number | null>(null);
   const list = useRef<VirtualListHandle | null>(null);
-  const [snapshot] = useState<VirtualListSnapshot | undefined>(() => (history.state as { snapshot?: VirtualListSnapshot } | null)?.snapshot);
+  const [snapshot] = useState<VirtualListSnapshot | undefined>(
+    () => (history.state as { snapshot?: VirtualListSnapshot } | null)?.snapshot,
+  );
   const [restored, setRestored] = useState(snapshot);
   if (item !== null) {
     return (

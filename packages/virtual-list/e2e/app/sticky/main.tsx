@@ -14,7 +14,13 @@ function Sticky() {
       itemSize={30}
       stickyIndexes={stickyIndexes}
       renderItem={(index) =>
-        index % groupSize === 0 ? <div className="header">Group {index / groupSize}</div> : <div className="row" style={{ height: 30 }}>Row {index}</div>
+        index % groupSize === 0 ? (
+          <div className="header">Group {index / groupSize}</div>
+        ) : (
+          <div className="row" style={{ height: 30 }}>
+            Row {index}
+          </div>
+        )
       }
     />
   );
