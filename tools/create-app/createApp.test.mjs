@@ -206,7 +206,7 @@ describe('createApp', () => {
       'audit baseline or tests were copied',
     );
     const auditConfig = readFileSync(join(dir, 'audits/audit.config.ts'), 'utf8');
-    assert.match(auditConfig, /distDir: 'dist', serverModule: 'dist-server\/createDemoServer\.js'/);
+    assert.match(auditConfig, /distDir: 'dist',\s+serverModule: 'dist-server\/createDemoServer\.js'/);
     assert.match(auditConfig, /export const requireBaseline = false;/);
     for (const file of files.filter((path) => /\.(ts|tsx|mjs|json)$/.test(path))) {
       const text = readFileSync(join(dir, file), 'utf8');
