@@ -1,15 +1,20 @@
 import { expect, test } from './support/demoServer';
-import { waitForServiceWorkerControl } from './support/serviceWorker';
+import { waitForCachedResponse, waitForServiceWorkerControl } from './support/serviceWorker';
 
 test('the service worker takes control and every route reloads offline', async ({ page, context, demo }) => {
   await page.goto(demo.url);
   await expect(page.getByRole('heading', { name: 'Catalog' })).toBeVisible();
   await waitForServiceWorkerControl(page);
+  // The worker may have claimed the page after its catalog request went out, so that answer may not be cached yet.
+  await page.reload();
+  await expect(page.getByRole('listitem').first()).toBeVisible();
+  await waitForCachedResponse(page, '/api/items');
 
   // Visit an item once online so its API response is cached for offline use.
   await page.goto(`${demo.url}items/123`);
   await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('');
   const itemName = await page.getByRole('heading', { level: 1 }).textContent();
+  await waitForCachedResponse(page, '/api/items/123');
 
   await context.setOffline(true);
   await page.reload();

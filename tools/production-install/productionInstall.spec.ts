@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { waitForCachedResponse, waitForServiceWorkerControl } from '../../e2e/support/serviceWorker';
 import { packPackages } from '../lib/packPackages.mjs';
 import { repoRoot } from '../lib/workspacePackages.mjs';
 
@@ -71,13 +72,12 @@ async function expectServesOffline(app: string, page: Page, context: BrowserCont
 
   await page.goto(url);
   await expect(page.getByRole('heading', { name: 'Catalog' })).toBeVisible();
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) {
-    await page.reload();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  }
+  await waitForServiceWorkerControl(page);
+  // The worker may have claimed the page after its catalog request went out (clientsClaim), so that answer was never
+  // cached: load the page once more under its control, and go offline only once the answer is in the cache.
+  await page.reload();
+  await expect(page.getByRole('listitem').first()).toBeVisible();
+  await waitForCachedResponse(page, '/api/items');
   await context.setOffline(true);
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Catalog' })).toBeVisible();
