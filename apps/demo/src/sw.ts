@@ -10,7 +10,7 @@ import {
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from 'workbox-strategies';
-import { handleRumSync, replayRumOutbox } from '@pronto/rum/sw';
+import { handleRumSync, replayRumOutbox, routeRumToNetwork } from '@pronto/rum/sw';
 import { flushOutbox } from './notes/flushOutbox';
 import { SYNC_TAG } from './notes/syncTag';
 
@@ -25,6 +25,10 @@ interface SyncEvent extends ExtendableEvent {
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 clientsClaim();
+
+// Beacons go straight to the network: Chromium loses the last beacon of a closing page when a worker
+// intercepts it (static routing, where the browser has it).
+self.addEventListener('install', (event) => routeRumToNetwork(event, '/rum/collect'));
 
 // Every route, deep links included, renders offline from the precached shell.
 registerRoute(

@@ -44,8 +44,8 @@ const rows = [
   ['@pronto/rum/attribution { createRum } incl. web-vitals', `export { createRum } from './dist/attribution.js';`],
   ['@pronto/rum/react { RumProvider, useRum }', `export { RumProvider, useRum } from './dist/react.js';`],
   [
-    '@pronto/rum/sw { handleRumSync, replayRumOutbox }',
-    `export { handleRumSync, replayRumOutbox } from './dist/sw.js';`,
+    '@pronto/rum/sw { handleRumSync, replayRumOutbox, routeRumToNetwork }',
+    `export { handleRumSync, replayRumOutbox, routeRumToNetwork } from './dist/sw.js';`,
   ],
 ];
 const base = await size(rows[0][1]);
