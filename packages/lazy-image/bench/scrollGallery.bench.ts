@@ -58,7 +58,9 @@ function scrollAndSample(speed: number): Promise<ScrollResult> {
   const entered = new Set<HTMLElement>();
   const blank = new Set<HTMLElement>();
   let blankSeconds = 0;
-  const end = document.documentElement.scrollHeight - innerHeight;
+  // Read every frame: a library whose loaded image is shorter than its placeholder shrinks the page while it
+  // scrolls, and a bottom fixed at the start would never be reached.
+  const bottom = (): number => document.documentElement.scrollHeight - innerHeight;
   return new Promise((resolve) => {
     let start: number | undefined;
     let last = 0;
@@ -73,7 +75,8 @@ function scrollAndSample(speed: number): Promise<ScrollResult> {
         blankSeconds += dt;
         if (!visibleAtStart.has(cell)) blank.add(cell);
       }
-      if (scrollY >= end) return resolve({ entered: entered.size, everBlank: blank.size, blankSeconds });
+      const end = bottom();
+      if (scrollY >= end - 1) return resolve({ entered: entered.size, everBlank: blank.size, blankSeconds });
       scrollTo(0, Math.min(end, ((now - start) / 1000) * speed));
       requestAnimationFrame(frame);
     };
