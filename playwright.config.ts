@@ -8,8 +8,10 @@ const TIMING = /@timing/;
 
 // One project for the demo PWA (e2e/) and one for each package that has browser tests of its own
 // (packages/<name>/e2e/). Every spec starts the servers it needs on 127.0.0.1 and stops them.
-const packageProjects: Project[] = readdirSync('packages')
-  .filter((name) => existsSync(`packages/${name}/e2e`))
+// Read beside this file, so a package's own `npm run test:e2e` (run from its folder) finds them too.
+const packagesDir = new URL('./packages/', import.meta.url);
+const packageProjects: Project[] = readdirSync(packagesDir)
+  .filter((name) => existsSync(new URL(`${name}/e2e`, packagesDir)))
   .map((name) => ({ name, testDir: `packages/${name}/e2e`, outputDir: `test-results/${name}`, grepInvert: TIMING }));
 
 const parallelProjects: Project[] = [

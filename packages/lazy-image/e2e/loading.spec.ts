@@ -24,15 +24,15 @@ test('an offscreen image is not requested until within the distance, and 600px s
   await expect(box).toHaveAttribute('data-status', 'loaded');
 });
 
-test('native lazy loading: a catalog renders real <img loading=lazy> with sizes=auto and decoding=async', async ({
+test('by default an image in view gets an eager <img>, decoding=async, with its measured width as sizes', async ({
   page,
 }) => {
   await page.goto('/?s=grid');
   const img = page.locator('img').first();
-  await expect(img).toHaveAttribute('loading', 'lazy');
+  await expect(img).toHaveAttribute('loading', 'eager');
   await expect(img).toHaveAttribute('decoding', 'async');
-  await expect(img).toHaveAttribute('sizes', 'auto, (max-width: 320px) 100vw, 320px');
+  await expect(img).toHaveAttribute('sizes', /^\d+px$/);
   await expect(page.locator('[data-status]').first()).toHaveAttribute('data-status', 'loaded');
-  // sizes=auto: a ~230 px wide cell at 1x takes the 320w file, not the 640w one.
+  // The measured width: a ~230 px wide cell at 1x takes the 320w file, not the 640w one.
   expect(await img.evaluate((el: HTMLImageElement) => el.currentSrc)).toMatch(/thumb-0-320\.jpg$/);
 });

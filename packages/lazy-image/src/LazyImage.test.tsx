@@ -3,12 +3,25 @@ import { renderToString } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LazyImage } from './LazyImage.js';
 
+// The scroll look-ahead needs layout and frames, so the browser tests cover it (e2e/lookahead.spec.ts); here it
+// starts an image at once, or holds it until the test starts it.
+const lookahead = vi.hoisted(() => ({ hold: false, held: new Map<Element, () => void>() }));
+vi.mock('./scrollLookahead.js', () => ({
+  whenScrollReaches: (element: Element, start: () => void) => {
+    if (lookahead.hold) lookahead.held.set(element, start);
+    else start();
+    return () => lookahead.held.delete(element);
+  },
+}));
+
 const SRCSET = 'a-320.jpg 320w, a-640.jpg 640w, a-1280.jpg 1280w';
 
 let reducedMotion = false;
 let intersect: (target: Element) => void;
 
 beforeEach(() => {
+  lookahead.hold = false;
+  lookahead.held.clear();
   reducedMotion = false;
   window.matchMedia = ((query: string) => ({
     matches: reducedMotion && query.includes('reduce'),
@@ -51,14 +64,18 @@ const wrapper = (container: HTMLElement) => container.firstElementChild as HTMLE
 const img = (container: HTMLElement) => container.querySelector('img') as HTMLImageElement;
 
 describe('<LazyImage>', () => {
-  it('reserves the box and uses native lazy loading with sizes=auto by default', () => {
+  it('reserves the box and renders no <img> until the scroll look-ahead starts it, then an eager one', () => {
+    lookahead.hold = true;
     const { container } = render(<LazyImage src="a.jpg" srcSet={SRCSET} alt="A cat" width={400} height={300} />);
     expect(wrapper(container).style.aspectRatio).toMatch(/^1\.3333/);
     expect(wrapper(container).style.width).toBe('400px');
+    expect(img(container)).toBeNull();
+    act(() => lookahead.held.get(wrapper(container))?.());
     const image = img(container);
-    expect(image.getAttribute('loading')).toBe('lazy');
+    expect(image.getAttribute('loading')).toBe('eager');
     expect(image.getAttribute('decoding')).toBe('async');
-    expect(image.getAttribute('sizes')).toBe('auto, (max-width: 400px) 100vw, 400px');
+    // jsdom lays nothing out, so the box width cannot be measured: the width given stands in.
+    expect(image.getAttribute('sizes')).toBe('(max-width: 400px) 100vw, 400px');
     expect(image.getAttribute('srcset')).toBe(SRCSET);
     expect(image.getAttribute('width')).toBe('400');
     expect(image.getAttribute('height')).toBe('300');
@@ -256,7 +273,7 @@ describe('<LazyImage> edge cases', () => {
     expect(error).not.toHaveBeenCalled();
   });
 
-  it('does not report a loaded image again when the network turns constrained and it is observed', () => {
+  it('keeps a loaded image, reported once, when the network turns constrained', () => {
     const connection = Object.assign(new EventTarget(), { saveData: false, effectiveType: '4g' });
     Object.defineProperty(navigator, 'connection', { configurable: true, value: connection });
     stubImage(true, 320);
@@ -266,7 +283,6 @@ describe('<LazyImage> edge cases', () => {
       connection.saveData = true;
       connection.dispatchEvent(new Event('change'));
     });
-    intersect(wrapper(container));
     expect(img(container).getAttribute('loading')).toBe('eager');
     expect(onLoad).toHaveBeenCalledTimes(1);
   });
@@ -299,10 +315,13 @@ describe('<LazyImage> in odd environments', () => {
 });
 
 describe('<LazyImage> on the server', () => {
-  it('renders a real <img> for native lazy images and a <noscript> one for observed images', () => {
-    const native = renderToString(<LazyImage src="a.jpg" srcSet={SRCSET} alt="Cat" width={400} height={300} />);
-    expect(native).toMatch(/<img [^>]*src="a.jpg"/);
-    expect(native).not.toContain('opacity');
+  it('renders a real <img> for priority images and a lazy <noscript> one for the others', () => {
+    const hero = renderToString(<LazyImage src="a.jpg" alt="Cat" width={400} height={300} priority />);
+    expect(hero).toMatch(/<img [^>]*src="a.jpg"/);
+    expect(hero).not.toContain('noscript');
+    const lazy = renderToString(<LazyImage src="c.jpg" srcSet={SRCSET} alt="Cat" width={400} height={300} />);
+    expect(lazy).toMatch(/<noscript><img [^>]*src="c.jpg"[^>]*loading="lazy"/);
+    expect(lazy).not.toContain('opacity');
     const observed = renderToString(<LazyImage src="b.jpg" alt="Dog" width={400} height={300} rootMargin="600px" />);
     expect(observed).toMatch(/<noscript><img [^>]*src="b.jpg"[^>]*loading="lazy"/);
   });

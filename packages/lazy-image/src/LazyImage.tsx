@@ -24,8 +24,8 @@ export interface LazyImageProps {
   srcSet?: string;
   /**
    * The `sizes` attribute.
-   * @default `auto, (max-width: {width}px) 100vw, {width}px` for lazy images (the layout width where the
-   * browser supports `sizes=auto`), the measured box width once an observed image is revealed.
+   * @default the measured box width once the image is revealed; `(max-width: {width}px) 100vw, {width}px` before
+   * (server-rendered and `<noscript>` markup) and for `priority` images
    */
   sizes?: string;
   /** `<picture>` sources in order of preference, e.g. AVIF then WebP (what `?responsive` imports give). */
@@ -36,8 +36,9 @@ export interface LazyImageProps {
    */
   priority?: boolean;
   /**
-   * Start loading when the image is this close to the viewport (IntersectionObserver `rootMargin`,
-   * e.g. `"600px"`). Unset leaves the distance to the browser's native `loading="lazy"`.
+   * Start loading when the image is this close to the viewport (IntersectionObserver `rootMargin`, e.g.
+   * `"600px"`), whether the page scrolls or not. Unset: load what is in view, and what the current scroll will
+   * bring into view within a second (nothing more on a page at rest).
    * @default undefined
    */
   rootMargin?: string;
@@ -119,18 +120,17 @@ function Image(props: LazyImageProps): ReactElement {
 
   const constrained = useNetworkConstrained(network);
   const margin = observerMargin(priority, rootMargin, constrained);
-  const observed = margin !== null;
   const inView = useInView(wrapperRef, margin);
   const fallback = attempt > retries;
   const lastAttempt = retries + (fallbackSrc ? 1 : 0);
   const failed = lastAttempt < attempt;
 
-  // Observed images are revealed after mount (so the wrapper's ref is set), and their real width is known:
-  // the best `sizes` there is.
-  const measured = (observed && inView && (wrapperRef.current as HTMLSpanElement).clientWidth) || undefined;
+  // Lazy images are revealed after mount (so the wrapper's ref is set), and their real width is known: the best
+  // `sizes` there is.
+  const measured = (!priority && inView && (wrapperRef.current as HTMLSpanElement).clientWidth) || undefined;
   const width = box?.width;
   const fixedSizes = width ? `(max-width: ${width}px) 100vw, ${width}px` : '100vw';
-  const sizes = props.sizes ?? (measured ? `${measured}px` : priority || observed ? fixedSizes : `auto, ${fixedSizes}`);
+  const sizes = props.sizes ?? (measured ? `${measured}px` : fixedSizes);
   const cap = (candidates: string | undefined): string | undefined =>
     candidates && constrained ? capSrcSet(candidates, measured ?? width) : candidates;
 
@@ -171,8 +171,8 @@ function Image(props: LazyImageProps): ReactElement {
   const shown = inView && !failed;
   useLayoutEffect(() => {
     const image = imgRef.current;
-    // Only a loading image needs this: one hidden and shown again after it loaded (the network became
-    // constrained, so it is observed now) must not report or fade again.
+    // Only a loading image needs this: a loaded one whose <img> mounts again (priority turned off) must not
+    // report or fade again.
     if (!image || loaded) return;
     // Load/error may have fired before hydration attached listeners, or from cache before this effect.
     if (image.complete) {
@@ -186,8 +186,8 @@ function Image(props: LazyImageProps): ReactElement {
 
   const showPlaceholder = !loaded || fading;
   // One element serves both places: React never mounts the children of a <noscript> on the client, so its
-  // ref and handlers only ever attach to the visible copy. Eager: priority images, and observed ones once in
-  // view. Lazy: native ones, and the <noscript> copy (the only one before an observed image is in view).
+  // ref and handlers only ever attach to the visible copy. Eager: priority images, and lazy ones once revealed.
+  // Native lazy: the <noscript> copy (the only one before a lazy image is revealed).
   const img = (
     <img
       key={attempt}
@@ -196,7 +196,7 @@ function Image(props: LazyImageProps): ReactElement {
       alt={alt}
       width={width}
       height={props.height}
-      loading={inView && (priority || observed) ? 'eager' : 'lazy'}
+      loading={inView ? 'eager' : 'lazy'}
       fetchPriority={priority ? 'high' : undefined}
       decoding="async"
       style={{

@@ -4,6 +4,7 @@ import { isConstrainedNetwork } from './isConstrainedNetwork.js';
 import { formatSrcSet, parseSrcSet } from './parseSrcSet.js';
 import { describeBoxError, resolveBox } from './resolveBox.js';
 import { observerMargin, resolveLoading } from './resolveLoading.js';
+import { overlapSeconds } from './scrollLookahead.js';
 
 describe('parseSrcSet', () => {
   it('parses width, density and bare candidates and formats them back', () => {
@@ -52,7 +53,7 @@ describe('isConstrainedNetwork', () => {
 });
 
 describe('resolveLoading', () => {
-  it('prefers eager for priority, observer for a distance or a constrained network, else native', () => {
+  it('prefers eager for priority, observer for a distance or a constrained network, else the scroll look-ahead', () => {
     expect(resolveLoading({ priority: true, rootMargin: '600px', constrained: true })).toEqual({ kind: 'eager' });
     expect(resolveLoading({ priority: false, rootMargin: '600px', constrained: false })).toEqual({
       kind: 'observer',
@@ -62,13 +63,42 @@ describe('resolveLoading', () => {
       kind: 'observer',
       rootMargin: '0px',
     });
-    expect(resolveLoading({ priority: false, rootMargin: undefined, constrained: false })).toEqual({ kind: 'native' });
+    expect(resolveLoading({ priority: false, rootMargin: undefined, constrained: false })).toEqual({
+      kind: 'scroll-lookahead',
+    });
   });
-  it('gives the component the bare observer margin, null when not observed', () => {
+  it('gives the component the bare observer margin: null when not observed, empty for the look-ahead', () => {
     expect(observerMargin(true, '600px', true)).toBeNull();
     expect(observerMargin(false, '600px', false)).toBe('600px');
     expect(observerMargin(false, '600px', true)).toBe('0px');
-    expect(observerMargin(undefined, undefined, false)).toBeNull();
+    expect(observerMargin(true, undefined, false)).toBeNull();
+    expect(observerMargin(undefined, undefined, false)).toBe('');
+  });
+});
+
+describe('overlapSeconds', () => {
+  // A 250 px box in a 900 px viewport, along one axis.
+  it('gives when a box coming from below enters and leaves the viewport', () => {
+    // 1,800 px below the top, scrolling down at 1,800 px/s: in at 0.5 s, out at (1,800 + 250) / 1,800 s.
+    expect(overlapSeconds(1800, 2050, 900, 1800)).toEqual([0.5, 2050 / 1800]);
+  });
+  it('gives when a box coming from above enters and leaves while the page scrolls up', () => {
+    expect(overlapSeconds(-450, -200, 900, -400)).toEqual([0.5, 1350 / 400]);
+  });
+  it('puts a box the scroll moves away from in the past', () => {
+    const [from, until] = overlapSeconds(1800, 2050, 900, -1800);
+    expect(until).toBeLessThan(0);
+    expect(from).toBeLessThan(until);
+  });
+  it('says always for a still box in view and never for one out of view', () => {
+    expect(overlapSeconds(100, 350, 900, 0)).toEqual([-Infinity, Infinity]);
+    expect(overlapSeconds(1000, 1250, 900, 0)).toEqual([Infinity, Infinity]);
+    expect(overlapSeconds(-300, -50, 900, 0)).toEqual([Infinity, Infinity]);
+  });
+  it('counts a box in view as overlapping from the past until it leaves', () => {
+    const [from, until] = overlapSeconds(100, 350, 900, 700);
+    expect(from).toBeLessThan(0);
+    expect(until).toBe(0.5);
   });
 });
 

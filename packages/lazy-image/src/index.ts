@@ -5,3 +5,4 @@ export { isConstrainedNetwork, type ConnectionLike } from './isConstrainedNetwor
 export { parseSrcSet, formatSrcSet, type SrcSetCandidate } from './parseSrcSet.js';
 export { describeBoxError, resolveBox, type BoxInput, type ResolvedBox } from './resolveBox.js';
 export { resolveLoading, type LoadingInput, type LoadingStrategy } from './resolveLoading.js';
+export { overlapSeconds } from './scrollLookahead.js';

@@ -1,5 +1,6 @@
 /** How an image gets loaded. */
-export type LoadingStrategy = { kind: 'eager' } | { kind: 'native' } | { kind: 'observer'; rootMargin: string };
+export type LoadingStrategy =
+  { kind: 'eager' } | { kind: 'scroll-lookahead' } | { kind: 'observer'; rootMargin: string };
 
 /** Inputs of {@link resolveLoading}. */
 export interface LoadingInput {
@@ -9,22 +10,26 @@ export interface LoadingInput {
 }
 
 /**
- * The IntersectionObserver `rootMargin` an image waits for, or `null` when it is not observed (priority images
- * load at once, the others use native `loading="lazy"`). A custom distance needs an observer, because
- * `loading="lazy"` has a browser-chosen distance (1250-2500 px in Chromium). On a constrained network we also
- * take the observer with no margin: Chromium loads lazy images *earlier* on slow networks, the opposite of
- * what saves data. `<LazyImage>` uses this bare form; {@link resolveLoading} names the outcome.
+ * The IntersectionObserver `rootMargin` an image waits for: `null` when it is not observed (priority images load at
+ * once), `''` for the default scroll look-ahead (in view, or reached by the scroll within a second). A custom
+ * distance gets its own observer. On a constrained network the image waits until it is in view (`'0px'`): no
+ * bytes go to images the user may never scroll to. `<LazyImage>` uses this bare form; {@link resolveLoading} names
+ * the outcome.
  */
 export function observerMargin(
   priority: boolean | undefined,
   rootMargin: string | undefined,
   constrained: boolean,
 ): string | null {
-  return priority ? null : constrained ? '0px' : (rootMargin ?? null);
+  return priority ? null : constrained ? '0px' : (rootMargin ?? '');
 }
 
-/** Picks the loading path: eager for priority images, else an observer or native lazy loading ({@link observerMargin}). */
+/** Picks the loading path: eager for priority images, else a fixed distance or the scroll look-ahead ({@link observerMargin}). */
 export function resolveLoading({ priority, rootMargin, constrained }: LoadingInput): LoadingStrategy {
   const margin = observerMargin(priority, rootMargin, constrained);
-  return margin === null ? { kind: priority ? 'eager' : 'native' } : { kind: 'observer', rootMargin: margin };
+  return margin === null
+    ? { kind: 'eager' }
+    : margin
+      ? { kind: 'observer', rootMargin: margin }
+      : { kind: 'scroll-lookahead' };
 }
