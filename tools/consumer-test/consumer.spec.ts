@@ -93,11 +93,14 @@ test('the image loads only when scrolled near', async ({ page }) => {
     if (/\/assets\/photo-/.test(request.url())) images.push(request.url());
   });
   await page.goto(site!.url);
-  const image = page.getByRole('img', { name: 'A generated gradient' });
-  await expect(image).toBeAttached();
+  // The reserved box is there at once; the <img> only once the image is in view or the scroll is about to reach it.
+  const box = page.locator('span[data-status]');
+  await expect(box).toHaveAttribute('data-status', 'loading');
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   expect(images).toEqual([]);
-  await image.scrollIntoViewIfNeeded();
+  await box.scrollIntoViewIfNeeded();
+  const image = page.getByRole('img', { name: 'A generated gradient' });
+  await expect(box).toHaveAttribute('data-status', 'loaded');
   await expect
     .poll(() => image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth))
     .toBeGreaterThan(0);
@@ -178,7 +181,8 @@ test.describe('on React 18 at runtime', () => {
     await expect(list.getByText('Row 1', { exact: true })).toBeVisible({ timeout: 5_000 });
     await list.locator('..').evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
     await expect(list.getByText('Row 10000', { exact: true })).toBeInViewport();
-    await page.getByRole('img', { name: 'A generated gradient' }).scrollIntoViewIfNeeded();
+    // The <img> exists only once the image is in view: scroll its reserved box there.
+    await page.locator('span[data-status]').scrollIntoViewIfNeeded();
     await expect
       .poll(() =>
         page
