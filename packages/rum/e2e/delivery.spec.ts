@@ -29,7 +29,11 @@ test.describe('delivery', () => {
     await expectNoGaps(site, pageViewId);
   });
 
-  test('a beacon that failed while the collector was down arrives once it is back', async ({ page, site }) => {
+  test('a beacon that failed while the collector was down arrives once it is back', async ({
+    page,
+    site,
+    duplicates,
+  }) => {
     await page.goto(`${site.origin}/index.html`);
     const pageViewId = await pageViewIdOf(page);
     await site.down();
@@ -47,7 +51,10 @@ test.describe('delivery', () => {
     await page.reload();
     await expect.poll(() => eventNames(site, pageViewId)).toContain('while-down');
     await expect.poll(() => page.evaluate(outboxSize)).toBe(0);
-    await expectNoGaps(site, pageViewId);
+    const beacons = await expectNoGaps(site, pageViewId);
+    // The reload unloaded the page, which cannot confirm what it sent then: those copies (every
+    // beacon after the first) were replayed too, and the collector stored them once.
+    duplicates.expected = beacons.length - 1;
   });
 
   test('nothing leaves before consent; everything queued does after it', async ({ page, site }) => {
@@ -72,10 +79,10 @@ function outboxSize(): Promise<number> {
     open.onupgradeneeded = () => open.result.createObjectStore('outbox');
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
-      const get = open.result.transaction('outbox').objectStore('outbox').get(0);
-      get.onsuccess = () => {
+      const count = open.result.transaction('outbox').objectStore('outbox').count();
+      count.onsuccess = () => {
         open.result.close();
-        resolve((get.result as unknown[] | undefined)?.length ?? 0);
+        resolve(count.result);
       };
     };
   });

@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import {
   eventNames,
   expect,
@@ -99,4 +100,80 @@ test.describe('fast exits', () => {
       clientDropped: 0,
     });
   });
+
+  test('closed while the collector is down: the next visit delivers the last beacons from their copies', async ({
+    context,
+    page,
+    site,
+  }) => {
+    // Every beacon this page sends is refused, whenever it arrives; the next visit is another URL.
+    const closedPage = `${site.origin}/index.html?closed`;
+    site.refuseBeaconsFrom(closedPage);
+    try {
+      await page.goto(closedPage);
+      const pageViewId = await pageViewIdOf(page);
+      await page.click('#work');
+      await page.waitForFunction(() => window.interactions > 0);
+      await outboxOpened(page);
+      await page.close();
+      expect(await site.beacons(pageViewId)).toEqual([]);
+
+      // The copies were written in the pagehide task; the next visit replays them in idle time.
+      const next = await context.newPage();
+      await next.goto(`${site.origin}/index.html`);
+      await expect.poll(() => vitalNames(site, pageViewId)).toEqual(FIVE);
+      await expectNoGaps(site, pageViewId);
+      await expect.poll(() => outboxKeys(next)).toEqual([]);
+    } finally {
+      site.refuseBeaconsFrom(undefined);
+    }
+  });
+
+  test('closed while the collector is up: the copy replayed at the next visit is stored once', async ({
+    context,
+    page,
+    site,
+    duplicates,
+  }) => {
+    const from = Date.now();
+    const duplicatesBefore = await site.collector.storage.countDuplicates();
+    await page.goto(`${site.origin}/index.html`);
+    const pageViewId = await pageViewIdOf(page);
+    await page.click('#work');
+    await page.waitForFunction(() => window.interactions > 0);
+    await outboxOpened(page);
+    await page.close();
+    // Delivered by the close itself: no other page of this browser context replays anything yet.
+    await expect.poll(() => vitalNames(site, pageViewId)).toEqual(FIVE);
+    const delivered = await expectNoGaps(site, pageViewId);
+
+    // A closed page can confirm nothing, so its copy is replayed: a duplicate, stored once.
+    duplicates.expected = delivered.length;
+    const next = await context.newPage();
+    await next.goto(`${site.origin}/index.html`);
+    await expect.poll(() => outboxKeys(next)).toEqual([]);
+    await expect.poll(() => site.collector.storage.countDuplicates()).toBe(duplicatesBefore + delivered.length);
+    expect(await site.beacons(pageViewId)).toEqual(delivered);
+    // The delivery figures (this window holds only the closed page view) count every beacon once.
+    expect(await site.collector.storage.deliveryLoss({ from })).toEqual({
+      pageViews: 1,
+      expected: delivered.length,
+      received: delivered.length,
+      missing: 0,
+      lossRate: 0,
+      clientDropped: 0,
+    });
+  });
 });
+
+/**
+ * Resolves once the page's client has opened its outbox (it does as it starts): a copy is written at
+ * close only on an open connection. The client's open creates the database in this fresh context,
+ * and an open queued after it completes after it.
+ */
+async function outboxOpened(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(async () => (await indexedDB.databases()).some((d) => d.name == 'pronto-rum')))
+    .toBe(true);
+  await outboxKeys(page);
+}

@@ -3,9 +3,10 @@ import type { Beacon, Rum, RumEvent, RumOptions, VitalEvent } from './types.js';
 import { readContext } from './lib/readContext.js';
 import { resolveRoute } from './lib/resolveRoute.js';
 import { splitEvents } from './lib/splitEvents.js';
-import { sendBody } from './lib/sendBody.js';
+import { postBeacon } from './lib/postBeacon.js';
 import { replayOutbox, requestSync } from './lib/replayOutbox.js';
-import { forgetBeacon, storeBeacons } from './lib/outbox.js';
+import { forgetBeacon, keepBeacon, openOutbox } from './lib/outbox.js';
+import { ignore } from './lib/ignore.js';
 
 /**
  * A web-vitals build wired to a reporter (the standard or the attribution one). INP must be
@@ -25,8 +26,6 @@ const safe = <T>(fn: () => T): T | undefined => {
     // The caller gets undefined and falls back.
   }
 };
-
-const ignore = () => {};
 
 /** An absolute URL; relative ones are resolved against the page. */
 const abs = (href: string | URL): URL => new URL(href, location.href);
@@ -64,8 +63,6 @@ export function createRumCore(options: RumOptions, observe: ObserveVitals): Rum 
   // Sends not settled yet. Their copies are in the outbox, so a replay waits until none is left:
   // it would send them a second time.
   let pending = 0;
-  // Set by a pagehide that discards the document (not one into the bfcache).
-  let unloading = false;
   // The latest INP report, held until hide (see `observe`).
   let inp: VitalEvent | undefined;
 
@@ -95,17 +92,18 @@ export function createRumCore(options: RumOptions, observe: ObserveVitals): Rum 
    * collector confirms (2xx, or a refusal a resend cannot change). A send that fails, or whose answer
    * never arrives, is replayed at the next load, on `online` or by the service worker;
    * the collector drops a replay of what it already has by (pageViewId, seq). Offline, nothing is
-   * sent: the copy waits. The request starts in this task, before any await, even at hide.
+   * sent: the copy waits. The copy and the request start in this task, before any await, even at
+   * hide. A document being unloaded never reads the answer, so its copy is always replayed at the
+   * next visit: a duplicate when the request arrived, the beacon itself when it did not.
    */
   const sendOne = async (beacon: Beacon): Promise<void> => {
-    // A document being unloaded can never read the answer: a copy would be replayed, as a
-    // duplicate, even when the request arrived. So it only sends (as sendBeacon would).
-    if (unloading) return void sendBody(url, JSON.stringify(beacon));
     // Without IndexedDB (private modes, blocked storage) the send is all there is.
-    const kept = storeBeacons([{ url, beacon }], maxStored).catch(ignore);
+    const record = { url, beacon };
+    const kept = keepBeacon(record).catch(ignore);
     pending++;
     try {
-      const ok = navigator.onLine && (await sendBody(url, JSON.stringify(beacon)));
+      // Offline too: the request fails at once (navigator.onLine can be wrong both ways).
+      const ok = await postBeacon(record);
       // After the write (IndexedDB runs them in order anyway), so the copy is there to remove.
       await kept;
       await (ok ? forgetBeacon(beacon) : requestSync());
@@ -143,9 +141,10 @@ export function createRumCore(options: RumOptions, observe: ObserveVitals): Rum 
       push({ type: 'custom', name: String(name).slice(0, 64), value, route, t: Date.now() });
   };
 
-  // Two replays at once are harmless: each takes the outbox in one transaction.
+  // Two replays at once (tabs, a worker) may send a copy twice: the collector stores it once.
+  // Offline the first send fails at once and every copy stays.
   const replay = (): void => {
-    if (consent && navigator.onLine && !pending) replayOutbox(maxStored).catch(ignore);
+    if (consent && !pending) replayOutbox(maxStored).catch(ignore);
   };
 
   // Listeners on window in the bubble phase run after web-vitals' capture listeners, so the
@@ -153,12 +152,11 @@ export function createRumCore(options: RumOptions, observe: ObserveVitals): Rum 
   addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && send(true));
   // Safari can skip visibilitychange when a tab closes, so pagehide flushes too. It comes first
   // when a document unloads (https://html.spec.whatwg.org/#unload-a-document).
-  addEventListener('pagehide', (e) => {
-    unloading = !e.persisted;
-    send(true);
-  });
+  addEventListener('pagehide', () => send(true));
   addEventListener('online', replay);
-  idle(replay);
+  // The outbox opens now, not in idle time: a page closed before its first idle period still writes
+  // its copies. The replay waits for idle time. (Without consent, both wait for setConsent.)
+  if (consent) openOutbox().then(() => idle(replay), ignore);
 
   if (sampled) {
     try {

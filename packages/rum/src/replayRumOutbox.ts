@@ -6,8 +6,11 @@ export const RUM_SYNC_TAG: string = SYNC_TAG;
 /**
  * Sends the beacons that pages of this origin parked in IndexedDB (offline, collector down),
  * oldest first; stops at the first failure and keeps the rest. For a service worker (or a page).
- * Resolves with how many are still kept (0: all delivered); rejects only if IndexedDB fails.
- * @param maxStored outbox bound applied when beacons go back after a failure. @default 50
+ * Each copy is removed once the collector confirms it, so a replay cut short loses nothing.
+ * Resolves with how many are still kept (0: all delivered); rejects only if IndexedDB fails (with
+ * the failing request's event: `event.target.error` is the `DOMException`).
+ * @param maxStored outbox bound applied as the outbox is read: the oldest beyond it are dropped and
+ * counted in the next beacon's `dropped`. @default 50
  */
 export function replayRumOutbox(maxStored = 50): Promise<number> {
   return replayOutbox(maxStored);

@@ -1,19 +1,20 @@
-import { sendBody } from './sendBody.js';
-import { storeBeacons, takeBeacons } from './outbox.js';
+import { postBeacon } from './postBeacon.js';
+import { forgetBeacon, readBeacons } from './outbox.js';
+import { ignore } from './ignore.js';
 
 /**
  * Sends the outbox's beacons one after another (keepalive quota, and the collector sees `seq` in
- * order); on the first failure the rest go back untouched. Resolves with how many are still kept.
+ * order), removing each copy once confirmed; stops at the first failure. Copies stay in the outbox
+ * until confirmed, so a replay cut short (the page unloads, the worker stops) loses nothing: two
+ * replays at once can send the same copy, which the collector stores once and counts as a duplicate.
+ * Resolves with how many are still kept.
  * @internal
  */
 export async function replayOutbox(max: number): Promise<number> {
-  const records = await takeBeacons();
-  while (records[0] && (await sendBody(records[0].url, JSON.stringify(records[0].beacon)))) records.shift();
-  if (records[0]) await storeBeacons(records, max);
+  const records = await readBeacons(max);
+  while (records[0] && (await postBeacon(records[0]))) await forgetBeacon(records.shift()!.beacon);
   return records.length;
 }
-
-const ignore = () => {};
 
 /**
  * Asks the service worker, if any, for a Background Sync, so it replays the outbox even if the page

@@ -1,16 +1,16 @@
 import type { StoredBeacon } from '../lib/outbox.js';
 
-/** Reads the outbox without emptying it (the library only ever takes everything at once). */
+/** Reads the outbox without changing it, oldest first (a previous release's list record flattened). */
 export function peekOutbox(): Promise<StoredBeacon[]> {
   return new Promise((resolve, reject) => {
     const open = indexedDB.open('pronto-rum');
     open.onupgradeneeded = () => open.result.createObjectStore('outbox');
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
-      const get = open.result.transaction('outbox').objectStore('outbox').get(0);
-      get.onsuccess = () => {
+      const read = open.result.transaction('outbox').objectStore('outbox').getAll();
+      read.onsuccess = () => {
         open.result.close();
-        resolve((get.result as StoredBeacon[] | undefined) ?? []);
+        resolve((read.result as (StoredBeacon | StoredBeacon[])[]).flat());
       };
     };
   });

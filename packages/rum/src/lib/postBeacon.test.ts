@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { sendBody } from './sendBody.js';
+import { outboxRecord } from '../test-utils/outboxRecord.js';
+import { postBeacon } from './postBeacon.js';
 
 function stub(response: number | Error) {
   const fetch = vi.fn<(url: string, init: RequestInit) => Promise<Response>>(() =>
@@ -13,12 +14,17 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe('sendBody', () => {
-  it('POSTs the string body with keepalive in the calling task (text/plain, no preflight)', async () => {
+describe('postBeacon', () => {
+  it('POSTs the beacon as a JSON string with keepalive in the calling task (text/plain, no preflight)', async () => {
     const fetch = stub(204);
-    const sent = sendBody('/rum/collect', '{"v":1}');
+    const record = outboxRecord(3);
+    const sent = postBeacon(record);
     // Called before the first await: a page that is going away still sends.
-    expect(fetch).toHaveBeenCalledWith('/rum/collect', { method: 'POST', body: '{"v":1}', keepalive: true });
+    expect(fetch).toHaveBeenCalledWith(record.url, {
+      method: 'POST',
+      body: JSON.stringify(record.beacon),
+      keepalive: true,
+    });
     await expect(sent).resolves.toBe(true);
   });
 
@@ -34,11 +40,11 @@ describe('sendBody', () => {
     [503, false],
   ])('status %i resolves %s', async (status, done) => {
     stub(status);
-    await expect(sendBody('/rum/collect', '{}')).resolves.toBe(done);
+    await expect(postBeacon(outboxRecord(0))).resolves.toBe(done);
   });
 
   it('resolves false on a network error or a full keepalive quota (fetch rejects)', async () => {
     stub(new TypeError('Failed to fetch'));
-    await expect(sendBody('/rum/collect', '{}')).resolves.toBe(false);
+    await expect(postBeacon(outboxRecord(0))).resolves.toBe(false);
   });
 });

@@ -1,0 +1,2 @@
+/** A rejection handler for work whose failure has nowhere to go (the app must never see it). @internal */
+export const ignore = (): void => {};
