@@ -71,6 +71,8 @@ test('pages closed under a service worker with a fetch handler deliver their las
     await page.goto(`${site.origin}/sw.html`);
     expect(await page.evaluate(() => fetch('/sw-version').then((r) => r.text()))).toBe('e2e');
     const pageViewId = await pageViewIdOf(page);
+    // Painted, so FCP is reported by the time the page goes (on a loaded machine it can be later).
+    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
     await page.goto('about:blank');
     await page.close();
     await expect.poll(() => eventNames(site, pageViewId)).toEqual(expect.arrayContaining(['FCP', 'TTFB', 'app-init']));

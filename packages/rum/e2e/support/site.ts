@@ -169,7 +169,8 @@ export function outboxKeys(page: Page): Promise<string[]> {
           const read = open.result.transaction('outbox').objectStore('outbox').getAll();
           read.onsuccess = () => {
             open.result.close();
-            const records = read.result as { beacon: { pageViewId: string; seq: number } }[];
+            // Flattened: the previous release kept one list at key 0 (a bench may run against it).
+            const records = (read.result as unknown[]).flat() as { beacon: { pageViewId: string; seq: number } }[];
             resolve(records.map(({ beacon }) => `${beacon.pageViewId}:${beacon.seq}`));
           };
         };
