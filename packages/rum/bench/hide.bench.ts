@@ -1,5 +1,5 @@
 import { cpus, loadavg } from 'node:os';
-import { expect, outboxKeys, pageViewIdOf, test, vitalNames } from '../e2e/support/site.js';
+import { afterReplay, expect, outboxKeys, pageViewIdOf, test, vitalNames } from '../e2e/support/site.js';
 
 const RUNS = 21;
 
@@ -192,7 +192,7 @@ test('main-thread time at unload, and the replay it costs the next visit', async
     // The next visit replays the copies: each one is a duplicate at the collector.
     const before = await site.collector.storage.countDuplicates();
     await page.goto(`${site.origin}/index.html`);
-    await expect.poll(() => outboxKeys(page)).toEqual([]);
+    await expect.poll(() => outboxKeys(page), afterReplay).toEqual([]);
     replays.push((await site.collector.storage.countDuplicates()) - before);
     await context.close();
   }

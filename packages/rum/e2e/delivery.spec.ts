@@ -1,4 +1,4 @@
-import { eventNames, expect, expectNoGaps, hideInPlace, pageViewIdOf, test } from './support/site.js';
+import { afterReplay, eventNames, expect, expectNoGaps, hideInPlace, pageViewIdOf, test } from './support/site.js';
 
 test.describe('delivery', () => {
   test('closing the page right after load still delivers', async ({ page, site }) => {
@@ -49,8 +49,8 @@ test.describe('delivery', () => {
     expect(await site.beacons(pageViewId)).toEqual([]);
     // The next page load replays the outbox in idle time.
     await page.reload();
-    await expect.poll(() => eventNames(site, pageViewId)).toContain('while-down');
-    await expect.poll(() => page.evaluate(outboxSize)).toBe(0);
+    await expect.poll(() => eventNames(site, pageViewId), afterReplay).toContain('while-down');
+    await expect.poll(() => page.evaluate(outboxSize), afterReplay).toBe(0);
     const beacons = await expectNoGaps(site, pageViewId);
     // The reload unloaded the page, which cannot confirm what it sent then: those copies (every
     // beacon after the first) were replayed too, and the collector stored them once.

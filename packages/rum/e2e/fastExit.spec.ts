@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import {
+  afterReplay,
   eventNames,
   expect,
   expectNoGaps,
@@ -52,9 +53,9 @@ test.describe('fast exits', () => {
     // The next page view in the same tab replays the outbox in idle time.
     await page.goto(`${site.origin}/index.html`);
     expect(await pageViewIdOf(page)).not.toBe(pageViewId);
-    await expect.poll(() => vitalNames(site, pageViewId)).toEqual(FIVE);
+    await expect.poll(() => vitalNames(site, pageViewId), afterReplay).toEqual(FIVE);
     await expectNoGaps(site, pageViewId);
-    await expect.poll(() => outboxKeys(page)).toEqual([]);
+    await expect.poll(() => outboxKeys(page), afterReplay).toEqual([]);
   });
 
   test('a beacon whose answer never reached the hidden page is replayed from its copy and stored once', async ({
@@ -86,8 +87,8 @@ test.describe('fast exits', () => {
     duplicates.expected = 1;
     const next = await context.newPage();
     await next.goto(`${site.origin}/index.html`);
-    await expect.poll(() => outboxKeys(next)).toEqual([]);
-    await expect.poll(() => site.collector.storage.countDuplicates()).toBe(duplicatesBefore + 1);
+    await expect.poll(() => outboxKeys(next), afterReplay).toEqual([]);
+    await expect.poll(() => site.collector.storage.countDuplicates(), afterReplay).toBe(duplicatesBefore + 1);
     expect(await site.beacons(pageViewId)).toEqual(delivered);
 
     // The delivery figures (this window holds only this page view) count every beacon once: no gap, no loss.
@@ -121,9 +122,9 @@ test.describe('fast exits', () => {
       // The copies were written in the pagehide task; the next visit replays them in idle time.
       const next = await context.newPage();
       await next.goto(`${site.origin}/index.html`);
-      await expect.poll(() => vitalNames(site, pageViewId)).toEqual(FIVE);
+      await expect.poll(() => vitalNames(site, pageViewId), afterReplay).toEqual(FIVE);
       await expectNoGaps(site, pageViewId);
-      await expect.poll(() => outboxKeys(next)).toEqual([]);
+      await expect.poll(() => outboxKeys(next), afterReplay).toEqual([]);
     } finally {
       site.refuseBeaconsFrom(undefined);
     }
@@ -151,8 +152,10 @@ test.describe('fast exits', () => {
     duplicates.expected = delivered.length;
     const next = await context.newPage();
     await next.goto(`${site.origin}/index.html`);
-    await expect.poll(() => outboxKeys(next)).toEqual([]);
-    await expect.poll(() => site.collector.storage.countDuplicates()).toBe(duplicatesBefore + delivered.length);
+    await expect.poll(() => outboxKeys(next), afterReplay).toEqual([]);
+    await expect
+      .poll(() => site.collector.storage.countDuplicates(), afterReplay)
+      .toBe(duplicatesBefore + delivered.length);
     expect(await site.beacons(pageViewId)).toEqual(delivered);
     // The delivery figures (this window holds only the closed page view) count every beacon once.
     expect(await site.collector.storage.deliveryLoss({ from })).toEqual({

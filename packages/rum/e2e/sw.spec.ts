@@ -1,4 +1,4 @@
-import { eventNames, expect, expectNoGaps, outboxKeys, pageViewIdOf, test } from './support/site.js';
+import { afterReplay, eventNames, expect, expectNoGaps, outboxKeys, pageViewIdOf, test } from './support/site.js';
 
 test('the service worker replays the outbox on Background Sync', async ({ page, context, site, duplicates }) => {
   await page.goto(`${site.origin}/sw.html`);
@@ -8,7 +8,7 @@ test('the service worker replays the outbox on Background Sync', async ({ page, 
   await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
   const pageViewId = await pageViewIdOf(page);
   // The reload unloaded the first view, whose copies the new one replays: stored once, each a duplicate.
-  await expect.poll(() => outboxKeys(page)).toEqual([]);
+  await expect.poll(() => outboxKeys(page), afterReplay).toEqual([]);
   const replayedCopies = (await expectNoGaps(site, firstView)).length;
   const duplicatesBefore = await site.collector.storage.countDuplicates();
 

@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRumCore, type ObserveVitals } from './createRumCore.js';
 import { deleteOutbox } from './test-utils/deleteOutbox.js';
 import { peekOutbox } from './test-utils/peekOutbox.js';
+import { outboxRecord } from './test-utils/outboxRecord.js';
+import { keepBeacon } from './lib/outbox.js';
 import type { Beacon, Rum, RumEvent, RumOptions } from './types.js';
 
 let report: Parameters<ObserveVitals>[0];
@@ -37,11 +39,15 @@ let fetchMock: ReturnType<typeof vi.fn<(url: string, init: RequestInit) => Promi
 const bodies = (): string[] => fetchMock.mock.calls.map(([, init]) => String(init.body));
 const beaconBodies = (): Beacon[] => bodies().map((body) => JSON.parse(body) as Beacon);
 
-// Idle callbacks run when a test says so, so that a client's load-time replay never runs into the next
-// case (it would take that case's outbox, as another tab would).
-let idleQueue: (() => void)[] = [];
-const runIdle = () => {
-  for (const cb of idleQueue.splice(0)) cb();
+// The load-time replay (a 5 s timer) runs when a test says so, so that a client's replay never runs into
+// the next case (it would send that case's outbox, as another tab would). Other timers run as usual.
+const REPLAY_DELAY_MS = 5000;
+const realSetTimeout = globalThis.setTimeout;
+let replayQueue: (() => void)[] = [];
+/** Runs the load-time replays, once the clients have opened the outbox and set their timers. */
+const runReplays = async () => {
+  await vi.waitFor(() => expect(replayQueue.length).toBeGreaterThan(0));
+  for (const cb of replayQueue.splice(0)) cb();
 };
 
 function hide() {
@@ -51,8 +57,10 @@ function hide() {
 
 beforeEach(async () => {
   await deleteOutbox();
-  idleQueue = [];
-  vi.stubGlobal('requestIdleCallback', (cb: () => void) => idleQueue.push(cb));
+  replayQueue = [];
+  vi.stubGlobal('setTimeout', (cb: () => void, ms?: number) =>
+    ms == REPLAY_DELAY_MS ? replayQueue.push(cb) : realSetTimeout(cb, ms),
+  );
   window.history.replaceState(null, '', '/items/42?q=secret#top');
   Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
   fetchMock = vi.fn<(url: string, init: RequestInit) => Promise<Response>>(() =>
@@ -155,13 +163,13 @@ describe('createRum core: batching and the wire format', () => {
     expect(beaconBodies().flatMap((b) => b.events)).toHaveLength(200);
   });
 
-  it('sends in idle time once maxEvents are queued, confirmed by fetch', async () => {
+  it('sends in the next task once maxEvents are queued, confirmed by fetch', async () => {
     const rum = start({ maxEvents: 3 });
     rum.track('a', 1);
     rum.track('b', 2);
     expect(fetchMock).not.toHaveBeenCalled();
     rum.track('c', 3);
-    runIdle();
+    expect(fetchMock).not.toHaveBeenCalled();
     await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledOnce());
     expect(beaconBodies()[0]?.events).toHaveLength(3);
   });
@@ -329,7 +337,7 @@ describe('createRum core: write-ahead delivery', () => {
     hide();
     await vi.waitFor(async () => expect((await peekOutbox()).map((r) => r.beacon.seq)).toEqual([0]));
     // The load-time replay runs now, while the send is in flight.
-    runIdle();
+    await runReplays();
     await vi.waitFor(async () => expect((await peekOutbox()).map((r) => r.beacon.seq)).toEqual([0]));
     // Only the page's own send went out: the replay did not resend the beacon in flight.
     expect(beaconBodies().map((b) => [b.pageViewId, b.seq])).toEqual([[rum.pageViewId, 0]]);
@@ -368,8 +376,8 @@ describe('createRum core: write-ahead delivery', () => {
   it('writes the copy in the pagehide task when the document unloads (no later callback may run)', async () => {
     fetchMock.mockImplementation(() => new Promise(() => {}));
     const rum = start();
-    runIdle();
-    // The load-time replay has opened the outbox.
+    await runReplays();
+    // The outbox is open (the replay timer is set once it is).
     await vi.waitFor(async () => expect(await peekOutbox()).toEqual([]));
     rum.track('into-bfcache', 1);
     window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
@@ -388,9 +396,20 @@ describe('createRum core: write-ahead delivery', () => {
     expect(open).toHaveBeenCalledOnce();
     open.mockClear();
     start();
-    // Synchronously, not from an idle callback.
+    // Synchronously, not from a timer.
     expect(open).toHaveBeenCalledOnce();
     open.mockRestore();
+  });
+
+  it('replays what an earlier page left 5 s after it starts, not while the page loads', async () => {
+    const left = outboxRecord(0);
+    await keepBeacon(left);
+    start();
+    await vi.waitFor(() => expect(replayQueue).toHaveLength(1));
+    expect(fetchMock).not.toHaveBeenCalled();
+    await runReplays();
+    await vi.waitFor(() => expect(beaconBodies()).toEqual([left.beacon]));
+    await vi.waitFor(async () => expect(await peekOutbox()).toEqual([]));
   });
 
   it('flush() resolves after the confirmed copy is gone', async () => {

@@ -105,7 +105,7 @@ export interface RumOptions {
    */
   measures?: boolean;
   /**
-   * Queued events that trigger a send in the next idle period (otherwise everything goes at hide).
+   * Queued events that trigger a send in the next task (otherwise everything goes at hide).
    * @default 50
    */
   maxEvents?: number;

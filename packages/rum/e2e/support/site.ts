@@ -122,6 +122,12 @@ export const test = base.extend<{ duplicates: Duplicates }, { site: Site }>({
 
 export { expect };
 
+/**
+ * For a poll that waits on a load-time replay: the client replays 5 s after it starts (its requests
+ * must not compete with the page's own loading), so the default poll timeout is too short.
+ */
+export const afterReplay = { timeout: 20_000 };
+
 /** Every beacon of the page view arrived exactly once: seq is 0..n-1 without gaps. */
 export async function expectNoGaps(site: Site, pageViewId: string): Promise<Beacon[]> {
   const beacons = await site.beacons(pageViewId);
