@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { calibrateCpuSlowdown } from '../lighthouse/calibrateCpuSlowdown.js';
-import { runLighthouse } from '../lighthouse/runLighthouse.js';
+import { runLighthouseRetrying } from '../lighthouse/runLighthouseRetrying.js';
 import type { LighthouseSummary } from '../lighthouse/summarizeLhr.js';
 import { median } from '../lib/median.js';
 import type { TimingRule } from '../stats/judgeTiming.js';
@@ -31,25 +31,6 @@ export type LighthouseComparison = ComparisonResult & {
 };
 
 /**
- * One Lighthouse run, retried once on a run-time error: Lighthouse's own advice for its trace errors (NO_NAVSTART,
- * NO_FCP under load) is to run it again. A second error stops the comparison with the target named.
- */
-async function runOnceRetrying(id: string, options: Parameters<typeof runLighthouse>[0], log: (line: string) => void) {
-  try {
-    return await runLighthouse(options);
-  } catch (error) {
-    log(`  lighthouse:${id}: ${error instanceof Error ? error.message : String(error)}; running it again`);
-    try {
-      return await runLighthouse(options);
-    } catch (again) {
-      throw new Error(`lighthouse:${id} (${options.url}): ${again instanceof Error ? again.message : String(again)}`, {
-        cause: again,
-      });
-    }
-  }
-}
-
-/**
  * Compares one Lighthouse target's performance (score, FCP, LCP, TBT, SI) between the two builds, performance
  * category only. One unmeasured run of each build first; their benchmark index sets the CPU slowdown of every
  * measured run, the same for both builds, so the calibration cannot favour either.
@@ -66,8 +47,8 @@ export async function compareLighthouse({
   const url = (side: Side) => new URL(run.route, origins[side]).href;
   const base = { formFactor: run.formFactor, warm: run.warm ?? false, categories: ['performance'] as const };
   const warmups = [
-    await runOnceRetrying(run.id, { ...base, url: url('reference') }, log),
-    await runOnceRetrying(run.id, { ...base, url: url('candidate') }, log),
+    await runLighthouseRetrying(`lighthouse:${run.id}`, { ...base, url: url('reference') }, log),
+    await runLighthouseRetrying(`lighthouse:${run.id}`, { ...base, url: url('candidate') }, log),
   ];
   const benchmarkIndex = median(warmups.map((result) => result.summary.benchmarkIndex ?? 0));
   const cpuSlowdownMultiplier =
@@ -89,8 +70,8 @@ export async function compareLighthouse({
     `lighthouse:${run.id}`,
     lighthouseRules,
     async (side) => {
-      const result = await runOnceRetrying(
-        run.id,
+      const result = await runLighthouseRetrying(
+        `lighthouse:${run.id}`,
         { ...base, url: url(side), ...(cpuSlowdownMultiplier === undefined ? {} : { cpuSlowdownMultiplier }) },
         log,
       );

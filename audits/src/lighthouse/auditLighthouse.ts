@@ -4,7 +4,7 @@ import { medianByKey } from '../lib/median.js';
 import { medianBounds } from '../stats/medianBounds.js';
 import type { LighthouseRunConfig } from '../types.js';
 import { checkLighthouse, formatMetric } from './checkLighthouse.js';
-import { runLighthouse } from './runLighthouse.js';
+import { runLighthouseRetrying } from './runLighthouseRetrying.js';
 import type { LighthouseSummary } from './summarizeLhr.js';
 
 /** What {@link auditLighthouse} runs. */
@@ -69,16 +69,7 @@ export async function auditLighthouse({
         ...(run.categories ? { categories: run.categories } : {}),
         ...(run.onlyAudits ? { onlyAudits: run.onlyAudits } : {}),
       };
-      // Lighthouse's own advice for its trace errors (NO_NAVSTART, NO_FCP under load) is "run Lighthouse again":
-      // one retry, then the error stops the audit with the target named.
-      const result = await runLighthouse(options).catch(async (error: unknown) => {
-        log(`  ${run.id} #${index + 1}: ${error instanceof Error ? error.message : String(error)}; retrying once`);
-        return runLighthouse(options).catch((again: unknown) => {
-          throw new Error(`${run.id} (${url}): ${again instanceof Error ? again.message : String(again)}`, {
-            cause: again,
-          });
-        });
-      });
+      const result = await runLighthouseRetrying(`${run.id} #${index + 1}`, options, log);
       summaries.push(result.summary);
       if (reportDir) {
         const name = `${run.id}-${index + 1}`;
