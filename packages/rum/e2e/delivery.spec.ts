@@ -1,4 +1,14 @@
-import { afterReplay, eventNames, expect, expectNoGaps, hideInPlace, pageViewIdOf, test } from './support/site.js';
+import type { Page } from '@playwright/test';
+import {
+  afterReplay,
+  eventNames,
+  expect,
+  expectNoGaps,
+  hideInPlace,
+  outboxKeys,
+  pageViewIdOf,
+  test,
+} from './support/site.js';
 
 test.describe('delivery', () => {
   test('closing the page right after load still delivers', async ({ page, site }) => {
@@ -20,12 +30,12 @@ test.describe('delivery', () => {
     await page.evaluate(() => window.rum.track('made-offline', 1));
     await hideInPlace(page);
     // Kept in IndexedDB, not lost to a sendBeacon that could not go out.
-    await expect.poll(() => page.evaluate(outboxSize)).toBeGreaterThan(0);
+    await expect.poll(() => outboxCount(page)).toBeGreaterThan(0);
     expect(await site.beacons(pageViewId)).toEqual([]);
 
     await context.setOffline(false);
     await expect.poll(() => eventNames(site, pageViewId)).toContain('made-offline');
-    await expect.poll(() => page.evaluate(outboxSize)).toBe(0);
+    await expect.poll(() => outboxCount(page)).toBe(0);
     await expectNoGaps(site, pageViewId);
   });
 
@@ -42,7 +52,7 @@ test.describe('delivery', () => {
         window.rum.track('while-down', 1);
         return window.rum.flush();
       });
-      expect(await page.evaluate(outboxSize)).toBe(1);
+      expect(await outboxCount(page)).toBe(1);
     } finally {
       await site.up();
     }
@@ -50,7 +60,7 @@ test.describe('delivery', () => {
     // The next page load replays the outbox in idle time.
     await page.reload();
     await expect.poll(() => eventNames(site, pageViewId), afterReplay).toContain('while-down');
-    await expect.poll(() => page.evaluate(outboxSize), afterReplay).toBe(0);
+    await expect.poll(() => outboxCount(page), afterReplay).toBe(0);
     const beacons = await expectNoGaps(site, pageViewId);
     // The reload unloaded the page, which cannot confirm what it sent then: those copies (every
     // beacon after the first) were replayed too, and the collector stored them once.
@@ -62,7 +72,7 @@ test.describe('delivery', () => {
     const pageViewId = await pageViewIdOf(page);
     await page.evaluate(() => window.rum.track('before-consent', 1));
     await hideInPlace(page);
-    expect(await page.evaluate(outboxSize)).toBe(0);
+    expect(await outboxCount(page)).toBe(0);
     expect(await site.beacons(pageViewId)).toEqual([]);
 
     await page.evaluate(() => window.rum.setConsent(true));
@@ -72,18 +82,5 @@ test.describe('delivery', () => {
   });
 });
 
-/** Beacons waiting in the page's IndexedDB outbox (runs in the page). */
-function outboxSize(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open('pronto-rum');
-    open.onupgradeneeded = () => open.result.createObjectStore('outbox');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const count = open.result.transaction('outbox').objectStore('outbox').count();
-      count.onsuccess = () => {
-        open.result.close();
-        resolve(count.result);
-      };
-    };
-  });
-}
+/** Beacons waiting in the page's IndexedDB outbox. */
+const outboxCount = async (page: Page): Promise<number> => (await outboxKeys(page)).length;

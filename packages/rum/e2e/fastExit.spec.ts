@@ -15,12 +15,9 @@ const FIVE = ['CLS', 'FCP', 'INP', 'LCP', 'TTFB'];
 
 test.describe('fast exits', () => {
   test('INP arrives when the page closes right after a click', async ({ page, site }) => {
-    await page.goto(`${site.origin}/index.html`);
-    const pageViewId = await pageViewIdOf(page);
-    await page.click('#work');
     // The browser has timed the interaction, but web-vitals has not processed it yet: that waits for
     // an idle callback (1 s timeout), and the page closes now.
-    await page.waitForFunction(() => window.interactions > 0);
+    const pageViewId = await loadAndClick(page, `${site.origin}/index.html`);
     await page.close();
 
     await expect.poll(async () => new Set(await eventNames(site, pageViewId))).toEqual(new Set([...FIVE, 'app-init']));
@@ -34,10 +31,7 @@ test.describe('fast exits', () => {
     page,
     site,
   }) => {
-    await page.goto(`${site.origin}/index.html`);
-    const pageViewId = await pageViewIdOf(page);
-    await page.click('#work');
-    await page.waitForFunction(() => window.interactions > 0);
+    const pageViewId = await loadAndClick(page, `${site.origin}/index.html`);
     await site.down();
     try {
       const failed = page.waitForEvent('requestfailed', (r) => r.url().endsWith('/rum/collect'));
@@ -66,11 +60,8 @@ test.describe('fast exits', () => {
   }) => {
     const from = Date.now();
     const duplicatesBefore = await site.collector.storage.countDuplicates();
-    await page.goto(`${site.origin}/index.html`);
-    const pageViewId = await pageViewIdOf(page);
     // A click makes web-vitals report LCP (input ends it) and INP.
-    await page.click('#work');
-    await page.waitForFunction(() => window.interactions > 0);
+    const pageViewId = await loadAndClick(page, `${site.origin}/index.html`);
     // The collector receives the beacon, but its answer never reaches the page: the connection
     // drops after the request went out.
     await page.route('**/rum/collect', async (route) => {
@@ -111,10 +102,7 @@ test.describe('fast exits', () => {
     const closedPage = `${site.origin}/index.html?closed`;
     site.refuseBeaconsFrom(closedPage);
     try {
-      await page.goto(closedPage);
-      const pageViewId = await pageViewIdOf(page);
-      await page.click('#work');
-      await page.waitForFunction(() => window.interactions > 0);
+      const pageViewId = await loadAndClick(page, closedPage);
       await outboxOpened(page);
       await page.close();
       expect(await site.beacons(pageViewId)).toEqual([]);
@@ -138,10 +126,7 @@ test.describe('fast exits', () => {
   }) => {
     const from = Date.now();
     const duplicatesBefore = await site.collector.storage.countDuplicates();
-    await page.goto(`${site.origin}/index.html`);
-    const pageViewId = await pageViewIdOf(page);
-    await page.click('#work');
-    await page.waitForFunction(() => window.interactions > 0);
+    const pageViewId = await loadAndClick(page, `${site.origin}/index.html`);
     await outboxOpened(page);
     await page.close();
     // Delivered by the close itself: no other page of this browser context replays anything yet.
@@ -179,4 +164,16 @@ async function outboxOpened(page: Page): Promise<void> {
     .poll(() => page.evaluate(async () => (await indexedDB.databases()).some((d) => d.name == 'pronto-rum')))
     .toBe(true);
   await outboxKeys(page);
+}
+
+/**
+ * Loads a test page and clicks its button, waiting until the browser has timed the interaction (it
+ * is INP's); web-vitals may not have processed it yet. Resolves with the page view id.
+ */
+async function loadAndClick(page: Page, url: string): Promise<string> {
+  await page.goto(url);
+  const pageViewId = await pageViewIdOf(page);
+  await page.click('#work');
+  await page.waitForFunction(() => window.interactions > 0);
+  return pageViewId;
 }

@@ -88,10 +88,11 @@ export function createRumCore(options: RumOptions, observe: ObserveVitals): Rum 
    * Write-ahead delivery: the outbox gets a copy before the request leaves, and loses it when the
    * collector confirms (2xx, or a refusal a resend cannot change). A send that fails, or whose answer
    * never arrives, is replayed at the next load, on `online` or by the service worker;
-   * the collector drops a replay of what it already has by (pageViewId, seq). Offline, nothing is
-   * sent: the copy waits. The copy and the request start in this task, before any await, even at
-   * hide. A document being unloaded never reads the answer, so its copy is always replayed at the
-   * next visit: a duplicate when the request arrived, the beacon itself when it did not.
+   * the collector drops a replay of what it already has by (pageViewId, seq). Offline, the request
+   * fails at once and the copy waits. The copy and the request start in this task, before any
+   * await, even at hide. A document being unloaded never reads the answer, so its copy is always
+   * replayed at the next visit: a duplicate when the request arrived, the beacon itself when it
+   * did not.
    */
   const sendOne = async (beacon: Beacon): Promise<void> => {
     // Without IndexedDB (private modes, blocked storage) the send is all there is.
