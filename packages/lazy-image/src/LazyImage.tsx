@@ -129,8 +129,8 @@ function Image(props: LazyImageProps): ReactElement {
   // `sizes` there is.
   const measured = (!priority && inView && (wrapperRef.current as HTMLSpanElement).clientWidth) || undefined;
   const width = box?.width;
-  const fixedSizes = width ? `(max-width: ${width}px) 100vw, ${width}px` : '100vw';
-  const sizes = props.sizes ?? (measured ? `${measured}px` : fixedSizes);
+  const sizes =
+    props.sizes ?? (measured ? `${measured}px` : width ? `(max-width: ${width}px) 100vw, ${width}px` : '100vw');
   const cap = (candidates: string | undefined): string | undefined =>
     candidates && constrained ? capSrcSet(candidates, measured ?? width) : candidates;
 

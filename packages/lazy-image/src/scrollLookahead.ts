@@ -25,51 +25,49 @@ export const AHEAD_AT_ONCE = 4;
  * relative to the viewport, `size` the viewport's extent. A still box overlaps always or never.
  */
 export function overlapSeconds(start: number, end: number, size: number, speed: number): [number, number] {
-  if (!speed) return start < size && end > 0 ? [-Infinity, Infinity] : [Infinity, Infinity];
+  if (!speed) return [start < size && end > 0 ? -Infinity : Infinity, Infinity];
   const enters = (start - size) / speed;
   const leaves = end / speed;
   return speed > 0 ? [enters, leaves] : [leaves, enters];
 }
 
-/** An image not started yet, with where it was the last frame it was measured. */
+/** An image not started yet. */
 interface Waiting {
   start: () => void;
+  /** Within two viewports; only these are measured. */
   near?: boolean;
-  x?: number;
-  y?: number;
-  time?: number;
+  /** Its box at the last check, when it was measured there: what its speed is taken from. */
+  last?: DOMRect | undefined;
 }
 
 // Longer than a frame of a slow phone, shorter than a pause between two scrolls.
-const STALE_MS = 100;
+const STALE_SECONDS = 0.1;
 let lastCheck = -Infinity;
 
 const waiting = new Map<Element, Waiting>();
 // Started from the look-ahead and still downloading.
 const ahead = new Set<Element>();
-let visible: IntersectionObserver | undefined;
-let near: IntersectionObserver | undefined;
+// [in view, near]; created with the first image.
+let observers: IntersectionObserver[] | undefined;
 let frame = 0;
 // How long an image download has been taking here, in seconds (a moving average): what "in time" means.
 let fetchSeconds = 0;
 
 function stopWatching(element: Element): void {
   waiting.delete(element);
-  visible?.unobserve(element);
-  near?.unobserve(element);
+  for (const observer of observers as IntersectionObserver[]) observer.unobserve(element);
 }
 
 /** Starts an image, and times its download (how long a download takes here decides what is "in time"). */
-function begin(element: Element, start: () => void, startedAt: number): void {
+function begin(element: Element, item: Waiting, startedAt: number): void {
   stopWatching(element);
-  start();
+  item.start();
   const settle = (): void => {
     const seconds = (performance.now() - startedAt) / 1000;
     fetchSeconds = fetchSeconds ? fetchSeconds * 0.7 + seconds * 0.3 : seconds;
     if (ahead.delete(element)) scheduleCheck();
   };
-  element.addEventListener('load', settle, { capture: true, once: true });
-  element.addEventListener('error', settle, { capture: true, once: true });
+  for (const type of ['load', 'error']) element.addEventListener(type, settle, { capture: true, once: true });
 }
 
 function scheduleCheck(): void {
@@ -82,44 +80,35 @@ function check(now: number): void {
   frame = 0;
   let watch = false;
   const candidates: Array<[number, Element, Waiting]> = [];
+  // Speed only from the previous frame's position: one from before the page last rested says nothing about the
+  // current scroll. Every near image is measured at every check, so `last` is from the previous one.
+  const elapsed = (now - lastCheck) / 1000;
   for (const [element, item] of waiting) {
     if (!item.near) continue;
     const box = element.getBoundingClientRect();
-    // Speed only from the previous frame's position: one from before the page last rested says nothing about
-    // the current scroll.
-    const seconds = item.time === lastCheck && now - lastCheck <= STALE_MS ? (now - lastCheck) / 1000 : 0;
-    const [fromX, untilX] = overlapSeconds(
-      box.left,
-      box.right,
-      innerWidth,
-      seconds && ((item.x ?? 0) - box.left) / seconds,
-    );
-    const [fromY, untilY] = overlapSeconds(
-      box.top,
-      box.bottom,
-      innerHeight,
-      seconds && ((item.y ?? 0) - box.top) / seconds,
-    );
-    Object.assign(item, { x: box.left, y: box.top, time: now });
+    const last = item.last;
+    item.last = box;
     // The first measurement has no speed yet: a fling would look like a still page and start what it passes.
-    if (!seconds) {
+    if (!last || elapsed > STALE_SECONDS) {
       watch = true;
       continue;
     }
+    const [fromX, untilX] = overlapSeconds(box.left, box.right, innerWidth, (last.left - box.left) / elapsed);
+    const [fromY, untilY] = overlapSeconds(box.top, box.bottom, innerHeight, (last.top - box.top) / elapsed);
     const from = Math.max(fromX, fromY, 0);
     if (from > LOOKAHEAD_SECONDS) continue;
     watch = true;
     // Worth its bytes only if it will be seen for a while after it arrives.
     if (Math.min(untilX, untilY) - Math.max(from, fetchSeconds) < PASSING_SECONDS) continue;
     if (from) candidates.push([from < fetchSeconds ? from + LOOKAHEAD_SECONDS : from, element, item]);
-    else begin(element, item.start, now);
+    else begin(element, item, now);
   }
   // Nearest first among those that can still arrive before they are seen, then the late ones; up to the limit. The
   // rest wait for a download to finish or for a later frame. Nearest-first alone would spend a slow link on images
   // that arrive after they are on screen, all of them blank.
   for (const [, element, item] of candidates.sort((a, b) => a[0] - b[0])) {
     if (ahead.size >= AHEAD_AT_ONCE) break;
-    begin(element, item.start, now);
+    begin(element, item, now);
     ahead.add(element);
   }
   lastCheck = now;
@@ -133,32 +122,36 @@ function check(now: number): void {
  * every image.
  */
 export function whenScrollReaches(element: Element, start: () => void): () => void {
-  if (!visible) {
-    // In view without a scroll (first render, a layout change): measured on the next frame.
-    visible = new IntersectionObserver((entries) => {
-      for (const entry of entries) {
-        const item = waiting.get(entry.target);
-        if (item && entry.isIntersecting) item.near = true;
-      }
-      scheduleCheck();
-    });
-    // Two viewports below and above, one to each side; scrollMargin (where supported) extends that into nested
-    // scroll containers, which otherwise clip the margin away.
-    near = new IntersectionObserver(
-      (entries) => {
+  if (!observers) {
+    observers = [
+      // In view without a scroll (first render, a layout change): measured on the next frame.
+      new IntersectionObserver((entries) => {
         for (const entry of entries) {
           const item = waiting.get(entry.target);
-          // A fresh approach has no earlier position to take a speed from.
-          if (item) Object.assign(item, { near: entry.isIntersecting, time: undefined });
+          if (item && entry.isIntersecting) item.near = true;
         }
-      },
-      { rootMargin: '200% 100%', scrollMargin: '200% 100%' } as IntersectionObserverInit,
-    );
+        scheduleCheck();
+      }),
+      // Two viewports below and above, one to each side; scrollMargin (where supported) extends that into nested
+      // scroll containers, which otherwise clip the margin away.
+      new IntersectionObserver(
+        (entries) => {
+          for (const entry of entries) {
+            const item = waiting.get(entry.target);
+            // A fresh approach has no earlier position to take a speed from.
+            if (item) {
+              item.near = entry.isIntersecting;
+              item.last = undefined;
+            }
+          }
+        },
+        { rootMargin: '200% 100%', scrollMargin: '200% 100%' } as IntersectionObserverInit,
+      ),
+    ];
     addEventListener('scroll', scheduleCheck, { capture: true, passive: true });
   }
   waiting.set(element, { start });
-  visible.observe(element);
-  near?.observe(element);
+  for (const observer of observers) observer.observe(element);
   return () => {
     stopWatching(element);
     // The component stops watching as soon as the image starts (it re-renders); only a removed image frees its
