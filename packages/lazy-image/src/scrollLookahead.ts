@@ -36,7 +36,7 @@ interface Waiting {
   start: () => void;
   /** Within two viewports; only these are measured. */
   near?: boolean;
-  /** Its box at the last check, when it was measured there: what its speed is taken from. */
+  /** Its box at the last check, what its speed is taken from; unset before its first and on a fresh approach. */
   last?: DOMRect | undefined;
 }
 
@@ -81,7 +81,8 @@ function check(now: number): void {
   let watch = false;
   const candidates: Array<[number, Element, Waiting]> = [];
   // Speed only from the previous frame's position: one from before the page last rested says nothing about the
-  // current scroll. Every near image is measured at every check, so `last` is from the previous one.
+  // current scroll. Every near image is measured at every check, so a `last` is from the previous one. Never 0:
+  // checks run at most once a frame.
   const elapsed = (now - lastCheck) / 1000;
   for (const [element, item] of waiting) {
     if (!item.near) continue;
