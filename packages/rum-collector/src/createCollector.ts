@@ -188,7 +188,13 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     sendJson(res, 404, { error: 'unknown API' });
   }
 
+  const collectPath = `${basePath}/collect`;
   async function route(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    // Beacons are nearly every request: their exact path skips URL parsing.
+    if (req.url === collectPath) {
+      await collect(req, res);
+      return true;
+    }
     const url = new URL(req.url ?? '/', 'http://collector.invalid');
     const path = url.pathname;
     if (metricsPath !== false && path === metricsPath) {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { makeBeacon } from '../test-utils/makeBeacon.js';
 import { createJournalLoader } from './createJournalLoader.js';
 import type { ReceivedBeacon } from './types.js';
@@ -78,5 +78,38 @@ describe('createJournalLoader', () => {
     await loader.caughtUp();
     // The first entry starts its commit before the rest arrive.
     expect(sizes).toEqual([2, 2, 4, 1]);
+  });
+
+  it('with lingerMs, holds entries for one commit until the time passes, maxBatch beacons wait, or a query asks', async () => {
+    vi.useFakeTimers();
+    try {
+      const sizes: number[] = [];
+      const loader = createJournalLoader({
+        storedUpTo: 0,
+        maxBatch: 5,
+        lingerMs: 200,
+        store: async (beacons) => void sizes.push(beacons.length),
+        release: async () => undefined,
+        onError: () => undefined,
+      });
+      loader.push(entry(1));
+      loader.push(entry(2, 2));
+      await vi.advanceTimersByTimeAsync(199);
+      expect(sizes).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(sizes).toEqual([3]);
+
+      loader.push(entry(3, 2));
+      loader.push(entry(4, 3)); // 5 waiting: maxBatch reached, no wait
+      await vi.advanceTimersByTimeAsync(0);
+      expect(sizes).toEqual([3, 5]);
+
+      loader.push(entry(5));
+      await loader.caughtUp(); // a query does not wait for the timer
+      expect(sizes).toEqual([3, 5, 1]);
+      expect(loader.storedUpTo).toBe(5);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

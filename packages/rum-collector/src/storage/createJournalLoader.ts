@@ -16,6 +16,12 @@ export interface JournalLoaderOptions {
   maxBatch?: number;
   /** Wait before retrying a failed store, doubled up to 30 s. @default 100 */
   retryMs?: number;
+  /**
+   * How long a pushed entry may wait for others to share its commit, unless `maxBatch` beacons are waiting or
+   * someone calls `caughtUp()` or `close()` first. 0 hands every entry over at once (it still shares a commit with
+   * whatever arrived while the previous one ran). @default 0
+   */
+  lingerMs?: number;
 }
 
 /** Moves journaled entries into the store, oldest first, many per commit. */
@@ -43,10 +49,14 @@ export function createJournalLoader({
   onError,
   maxBatch = 5000,
   retryMs = 100,
+  lingerMs = 0,
 }: JournalLoaderOptions): JournalLoader {
   let stored = storedUpTo;
   let closing = false;
   let last: Promise<void> = Promise.resolve();
+  let held: JournalEntry[] = [];
+  let heldBeacons = 0;
+  let lingering: ReturnType<typeof setTimeout> | undefined;
 
   const commit = createGroupCommit<JournalEntry, void>({
     maxBatch,
@@ -72,17 +82,38 @@ export function createJournalLoader({
     },
   });
 
+  const handOver = () => {
+    clearTimeout(lingering);
+    lingering = undefined;
+    if (held.length === 0) return;
+    // One item for everything held, so that it goes in one commit: handed over one by one, the first would start a
+    // commit alone.
+    const added = commit.add({
+      id: held.at(-1)!.id,
+      beacons: held.length === 1 ? held[0]!.beacons : held.flatMap((entry) => entry.beacons),
+      duplicates: held.reduce((n, entry) => n + entry.duplicates, 0),
+    });
+    added.catch(() => undefined); // reported through onError; caughtUp() passes it on to whoever waits
+    last = added;
+    held = [];
+    heldBeacons = 0;
+  };
+
   return {
     push(entry) {
-      const added = commit.add(entry);
-      added.catch(() => undefined); // reported through onError; caughtUp() passes it on to whoever waits
-      last = added;
+      held.push(entry);
+      heldBeacons += entry.beacons.length;
+      if (lingerMs <= 0 || heldBeacons >= maxBatch) handOver();
+      // Unref'd: a process may exit while entries linger, they are in the journal and stored at the next start.
+      else lingering ??= setTimeout(handOver, lingerMs).unref();
     },
     caughtUp() {
+      handOver();
       return last;
     },
     async close() {
       closing = true;
+      handOver();
       await commit.drain();
     },
     get storedUpTo() {

@@ -34,6 +34,13 @@ export interface DuckDBStorageOptions {
    * larger commit delays the answers to beacons arriving meanwhile. @default 1000
    */
   loadBatch?: number;
+  /**
+   * How long journaled beacons may wait to be committed to DuckDB together (a query, or `loadBatch` beacons waiting,
+   * commits them at once). A DuckDB commit has a fixed cost: measured here, 50 beacons per commit cost 72 us of CPU
+   * per beacon and 1,000 cost 21 us, and at a steady few thousand beacons/s without a wait commits stay small.
+   * Acknowledgements do not wait for it: the journal already made the beacons durable. @default 250
+   */
+  loadDelayMs?: number;
 }
 
 const isKeyViolation = (error: unknown): boolean => /primary key|duplicate key|constraint/i.test(String(error));
@@ -115,6 +122,7 @@ export async function createDuckDBStorage(options: DuckDBStorageOptions): Promis
     release: (id) => journal.release(id),
     onError: (error) => (recovering ? recoveryFailed(error) : onLoadError(error)),
     maxBatch: options.loadBatch ?? 1000,
+    lingerMs: options.loadDelayMs ?? 250,
   });
   // What a crash left in the journal goes into the database, through the same loader, before anything new is
   // accepted; a store that fails now fails the start.
