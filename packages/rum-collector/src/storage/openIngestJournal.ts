@@ -72,23 +72,48 @@ export async function openIngestJournal(
     for (const entry of entries) if (entry.id > storedUpTo) leftover.push(entry);
   }
 
-  let current: { handle: JournalFile; path: string; bytes: number; lastId: number } | undefined;
+  interface OpenSegment {
+    handle: JournalFile;
+    path: string;
+    bytes: number;
+    lastId: number;
+    /** A write or sync failed: every line after it may be unreadable, so nothing written here is acknowledged. */
+    failed: boolean;
+  }
+  let current: OpenSegment | undefined;
   let closed = false;
+  // Lines are written one at a time, in id order; each write is followed by its own fdatasync, and the next line is
+  // written while that sync runs, so a slow sync does not hold up the write of the next batch. Answers are given in
+  // id order: a sync issued after a later write covers the earlier lines too, but an earlier failure must be known
+  // before a later line is acknowledged. Recovery and release rely on ids, file order and answer order agreeing.
+  let writes: Promise<unknown> = Promise.resolve();
+  let syncs: Promise<unknown> = Promise.resolve();
 
   const startSegment = async () => {
     const path = join(dir, `segment-${lastId + 1}.ndjson`);
     const handle = await openFile(path, 'a');
     // The new file's directory entry must be durable too, or a crash could lose the whole file.
     await syncDirectory(dir, openFile);
-    current = { handle, path, bytes: 0, lastId };
+    current = { handle, path, bytes: 0, lastId, failed: false };
   };
 
-  const appendNow = async (beacons: readonly ReceivedBeacon[], duplicates: number): Promise<number> => {
+  const retire = (segment: OpenSegment) => {
+    if (current === segment) current = undefined;
+    if (!segments.some((s) => s.path === segment.path)) segments.push({ path: segment.path, lastId: segment.lastId });
+  };
+
+  /** Writes one entry's line; resolves once it is in the file (not yet synced). */
+  const writeLine = async (
+    beacons: readonly ReceivedBeacon[],
+    duplicates: number,
+  ): Promise<{ segment: OpenSegment; id: number }> => {
     if (closed) throw new Error('the ingest journal is closed');
     if (!current || current.bytes >= segmentBytes) {
       if (current) {
-        await current.handle.close();
-        segments.push({ path: current.path, lastId: current.lastId });
+        const full = current;
+        retire(full);
+        // Closed once its last sync is done: a pending fdatasync needs the handle open.
+        void syncs.then(() => full.handle.close()).catch(() => undefined);
       }
       await startSegment();
     }
@@ -98,28 +123,43 @@ export async function openIngestJournal(
     const bytes = Buffer.from(line);
     try {
       await segment.handle.write(bytes);
-      await segment.handle.datasync();
     } catch (error) {
-      // A failed write may have left a torn line, and a good line appended after it would be unreadable: the next
-      // append starts a new segment. This one is kept until released: it may hold earlier, unstored entries.
-      current = undefined;
-      segments.push({ path: segment.path, lastId: segment.lastId });
-      await segment.handle.close().catch(() => undefined);
+      fail(segment);
       throw error;
     }
     segment.bytes += bytes.length;
     segment.lastId = id;
-    return id;
+    return { segment, id };
   };
 
-  // Appends run one at a time, so ids, file order and completion order agree: recovery and release rely on it.
-  let tail: Promise<unknown> = Promise.resolve();
+  // A failed write may have left a torn line, and a good line appended after it would be unreadable: the next
+  // append starts a new segment. This one is kept until released: it may hold earlier, unstored entries.
+  const fail = (segment: OpenSegment) => {
+    if (segment.failed) return;
+    segment.failed = true;
+    retire(segment);
+    void syncs.then(() => segment.handle.close()).catch(() => undefined);
+  };
 
   const journal: IngestJournal = {
     append(beacons, duplicates) {
-      const run = tail.then(() => appendNow(beacons, duplicates));
-      tail = run.catch(() => undefined);
-      return run;
+      const written = writes.then(() => writeLine(beacons, duplicates));
+      writes = written.catch(() => undefined);
+      const synced = written.then(async ({ segment, id }) => {
+        try {
+          await segment.handle.datasync();
+        } catch (error) {
+          fail(segment);
+          throw error;
+        }
+        return { segment, id };
+      });
+      const answered = syncs.then(() => synced).then(({ segment, id }) => {
+        if (segment.failed) throw new Error('an earlier write to this journal segment failed');
+        return id;
+      });
+      syncs = answered.catch(() => undefined);
+      return answered;
     },
     async release(id) {
       const done = segments.filter((segment) => segment.lastId <= id);
@@ -130,11 +170,14 @@ export async function openIngestJournal(
     },
     async close() {
       if (closed) return;
-      await tail;
+      await writes;
+      await syncs;
       closed = true;
-      await current?.handle.close();
-      if (current) segments.push({ path: current.path, lastId: current.lastId });
-      current = undefined;
+      const last = current;
+      if (last) {
+        retire(last);
+        await last.handle.close();
+      }
     },
   };
   return { journal, leftover };

@@ -1,15 +1,13 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { createJournalLoader } from '../createJournalLoader.js';
-import { importPeer } from '../importPeer.js';
 import { openIngestJournal } from '../openIngestJournal.js';
 import { createSqlQueries } from '../sqlQueries.js';
-import { beaconKey, toRows, type BeaconRow } from '../toRows.js';
-import type { ReceivedBeacon, RumStorage } from '../types.js';
-import { appendRows, type RowsToAppend } from './appendRows.js';
+import { beaconKey } from '../toRows.js';
+import type { RumStorage } from '../types.js';
 import { createRecentKeys } from './createRecentKeys.js';
-import { DUCKDB_DIALECT, DUCKDB_SCHEMA } from './duckDBSchema.js';
+import { DUCKDB_DIALECT } from './duckDBSchema.js';
+import { openDuckDBWorker } from './openDuckDBWorker.js';
 
 /** Options of {@link createDuckDBStorage}. */
 export interface DuckDBStorageOptions {
@@ -30,8 +28,7 @@ export interface DuckDBStorageOptions {
   /** Called when storing journaled beacons fails (they stay journaled and are retried). @default logs to stderr */
   onLoadError?: (error: unknown) => void;
   /**
-   * Most beacons the background loader commits to DuckDB at once. Appending rows runs on the event loop, so a
-   * larger commit delays the answers to beacons arriving meanwhile. @default 1000
+   * Most beacons the background loader commits to DuckDB at once. @default 1000
    */
   loadBatch?: number;
   /**
@@ -43,31 +40,24 @@ export interface DuckDBStorageOptions {
   loadDelayMs?: number;
 }
 
-const isKeyViolation = (error: unknown): boolean => /primary key|duplicate key|constraint/i.test(String(error));
-
 /**
  * The embedded store: one DuckDB file in `dataDir`. Chosen over SQLite because it installs prebuilt (no native
  * build) and answers exact percentiles over a million rows in milliseconds (columnar scans). A batch is
  * acknowledged once it is fsynced to the ingest journal (`dataDir/journal`), so an acknowledged beacon survives
  * `kill -9`; a background loader then commits it to DuckDB, and whatever a crash left in the journal is stored
- * before the next start serves. Queries wait for the loader, so they see every acknowledged beacon.
+ * before the next start serves. Queries wait for the loader, so they see every acknowledged beacon. DuckDB itself
+ * runs in a worker thread, so that its synchronous appends never hold up the answers.
  */
 export async function createDuckDBStorage(options: DuckDBStorageOptions): Promise<RumStorage> {
   if (!options.dataDir) throw new Error('createDuckDBStorage: dataDir is required');
-  // Imported here, not at the top: PostgreSQL users and `pronto-rum budget --url` never load the native binding.
-  const { DuckDBInstance } = await importPeer('@duckdb/node-api', 'The DuckDB store', () => import('@duckdb/node-api'));
   await mkdir(options.dataDir, { recursive: true });
-  const instance = await DuckDBInstance.create(join(options.dataDir, 'rum.duckdb'), {
-    access_mode: options.readOnly ? 'READ_ONLY' : 'READ_WRITE',
-    threads: String(Math.max(1, options.threads ?? 1)),
-    ...(options.checkpointThreshold ? { checkpoint_threshold: options.checkpointThreshold } : {}),
+  const db = await openDuckDBWorker({
+    path: join(options.dataDir, 'rum.duckdb'),
+    readOnly: options.readOnly ?? false,
+    threads: Math.max(1, options.threads ?? 1),
+    ...(options.checkpointThreshold ? { checkpointThreshold: options.checkpointThreshold } : {}),
   });
-  // Reads on their own connection: a long dashboard query must not hold up a commit.
-  const reader = await instance.connect();
-  const run = async (sql: string, params: unknown[]) => {
-    const result = await reader.runAndReadAll(sql, params as DuckDBValue[]);
-    return result.getRowObjectsJS() as Record<string, unknown>[];
-  };
+  const run = db.query;
   const queries = createSqlQueries(run, DUCKDB_DIALECT);
 
   if (options.readOnly) {
@@ -78,38 +68,14 @@ export async function createDuckDBStorage(options: DuckDBStorageOptions): Promis
       async insertBatch() {
         throw new Error('storage is read-only');
       },
-      async close() {
-        reader.closeSync();
-        instance.closeSync();
-      },
+      close: () => db.close(),
     };
   }
 
-  await reader.run(DUCKDB_SCHEMA);
-  const writer = await instance.connect();
   const recentKeys = options.recentKeys ?? 200_000;
   const recent = createRecentKeys(recentKeys);
   const storedUpTo = Number((await run('SELECT max(loaded_id) AS id FROM rum_journal', []))[0]?.id ?? 0);
   const { journal, leftover } = await openIngestJournal(join(options.dataDir, 'journal'), { storedUpTo });
-
-  /** Stores journaled beacons and the journal position in one transaction. */
-  async function store(batch: readonly ReceivedBeacon[], knownDuplicates: number, journalId: number): Promise<void> {
-    const { beacons, events, repeats } = toRows(batch);
-    const rowsOf = (kept: readonly BeaconRow[]): RowsToAppend => ({
-      beacons: kept,
-      events: kept.flatMap((r) => events.get(beaconKey(r[0], r[1])) ?? []),
-      duplicates: knownDuplicates + repeats + beacons.length - kept.length,
-    });
-    try {
-      await commit(writer, rowsOf(beacons), journalId);
-    } catch (error) {
-      if (!isKeyViolation(error)) throw error;
-      // The primary key refused a duplicate the key cache did not know (e.g. an outbox replayed long after): look
-      // up which of the batch are stored, and commit the rest with those counted as duplicates.
-      const stored = await storedKeys(writer, beacons);
-      await commit(writer, rowsOf(beacons.filter((r) => !stored.has(beaconKey(r[0], r[1])))), journalId);
-    }
-  }
 
   const onLoadError =
     options.onLoadError ??
@@ -118,7 +84,7 @@ export async function createDuckDBStorage(options: DuckDBStorageOptions): Promis
   let recoveryFailed: (error: unknown) => void = () => undefined;
   const loader = createJournalLoader({
     storedUpTo,
-    store,
+    store: (beacons, duplicates, journalId) => db.store(beacons, duplicates, journalId),
     release: (id) => journal.release(id),
     onError: (error) => (recovering ? recoveryFailed(error) : onLoadError(error)),
     maxBatch: options.loadBatch ?? 1000,
@@ -132,9 +98,7 @@ export async function createDuckDBStorage(options: DuckDBStorageOptions): Promis
   } catch (error) {
     await loader.close();
     await journal.close();
-    writer.closeSync();
-    reader.closeSync();
-    instance.closeSync();
+    await db.close();
     throw error;
   }
   recovering = false;
@@ -161,7 +125,8 @@ export async function createDuckDBStorage(options: DuckDBStorageOptions): Promis
   let closed = false;
   return {
     kind: 'duckdb',
-    maxConcurrentWrites: 1,
+    // Two group commits in flight: the journal writes the next batch while the previous one's fdatasync runs.
+    maxConcurrentWrites: 2,
     ...readYourWrites,
     async insertBatch(batch) {
       if (closed) throw new Error('storage is closed');
@@ -195,35 +160,7 @@ export async function createDuckDBStorage(options: DuckDBStorageOptions): Promis
       await loader.close();
       await journal.close();
       await journal.release(loader.storedUpTo);
-      writer.closeSync();
-      reader.closeSync();
-      instance.closeSync();
+      await db.close();
     },
   };
-}
-
-/**
- * One transaction: the rows, then the journal position (so that after a crash, recovery replays exactly the entries
- * this did not commit), then COMMIT.
- */
-async function commit(writer: DuckDBConnection, rows: RowsToAppend, journalId: number): Promise<void> {
-  await writer.run('BEGIN TRANSACTION');
-  try {
-    await appendRows(writer, rows);
-    await writer.run('UPDATE rum_journal SET loaded_id = $1', [journalId]);
-    await writer.run('COMMIT');
-  } catch (error) {
-    await writer.run('ROLLBACK').catch(() => {});
-    throw error;
-  }
-}
-
-/** Which of these rows' (pageViewId, seq) are stored already: one lookup, on the rare path where the key cache missed. */
-async function storedKeys(connection: DuckDBConnection, rows: readonly BeaconRow[]): Promise<Set<string>> {
-  const ids = [...new Set(rows.map((r) => r[0]))];
-  const result = await connection.runAndReadAll(
-    `SELECT page_view_id AS p, seq AS s FROM rum_beacons WHERE page_view_id IN (${ids.map((_, i) => `$${i + 1}`).join(', ')})`,
-    ids,
-  );
-  return new Set(result.getRowObjectsJS().map((row) => beaconKey(String(row['p']), String(row['s']))));
 }
