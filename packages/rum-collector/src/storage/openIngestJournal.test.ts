@@ -118,4 +118,81 @@ describe('openIngestJournal', () => {
     await journal.close();
     await reopened.journal.close();
   });
+
+  it('writes the next line while the previous fdatasync runs, and answers in id order', async () => {
+    const dir = newDir();
+    const steps: string[] = [];
+    let releaseFirstSync!: () => void;
+    const firstSyncHeld = new Promise<void>((resolve) => (releaseFirstSync = resolve));
+    let syncs = 0;
+    const openFile = async (path: string, flags: 'a' | 'r'): Promise<JournalFile> => {
+      const handle = await open(path, flags);
+      if (path === dir) return handle;
+      return {
+        write: (async (...args: Parameters<typeof handle.write>) => {
+          const written = await handle.write(...args);
+          steps.push('write');
+          return written;
+        }) as JournalFile['write'],
+        datasync: async () => {
+          const n = ++syncs;
+          if (n === 1) await firstSyncHeld;
+          await handle.datasync();
+          steps.push(`datasync ${n}`);
+        },
+        sync: () => handle.sync(),
+        close: () => handle.close(),
+      };
+    };
+    const { journal } = await openIngestJournal(dir, { openFile });
+    const first = journal.append([{ beacon: makeBeacon(), receivedAt: 1 }], 0).then((id) => steps.push(`answer ${id}`));
+    const second = journal
+      .append([{ beacon: makeBeacon(), receivedAt: 2 }], 0)
+      .then((id) => steps.push(`answer ${id}`));
+    await expect.poll(() => steps).toEqual(['write', 'write', 'datasync 2']);
+    releaseFirstSync();
+    await Promise.all([first, second]);
+    expect(steps).toEqual(['write', 'write', 'datasync 2', 'datasync 1', 'answer 1', 'answer 2']);
+    await journal.close();
+  });
+
+  it('after a failed fdatasync acknowledges nothing written after it in that segment, and goes on in a new one', async () => {
+    const dir = newDir();
+    let syncs = 0;
+    let writes = 0;
+    let secondWritten!: () => void;
+    const bothWritten = new Promise<void>((resolve) => (secondWritten = resolve));
+    const openFile = async (path: string, flags: 'a' | 'r'): Promise<JournalFile> => {
+      const handle = await open(path, flags);
+      if (path === dir) return handle;
+      return {
+        write: (async (...args: Parameters<typeof handle.write>) => {
+          const written = await handle.write(...args);
+          if (++writes === 2) secondWritten();
+          return written;
+        }) as JournalFile['write'],
+        datasync: async () => {
+          // The first sync fails once the second line is already written behind the first.
+          if (++syncs === 1) {
+            await bothWritten;
+            throw new Error('EIO');
+          }
+          await handle.datasync();
+        },
+        sync: () => handle.sync(),
+        close: () => handle.close(),
+      };
+    };
+    const { journal } = await openIngestJournal(dir, { openFile });
+    const beacon = (receivedAt: number) => [{ beacon: makeBeacon(), receivedAt }];
+    const [a, b] = await Promise.allSettled([journal.append(beacon(1), 0), journal.append(beacon(2), 0)]);
+    expect(a).toMatchObject({ status: 'rejected', reason: new Error('EIO') });
+    expect(b).toMatchObject({
+      status: 'rejected',
+      reason: new Error('an earlier write to this journal segment failed'),
+    });
+    expect(await journal.append(beacon(3), 0)).toBe(3);
+    await journal.close();
+    expect(readdirSync(dir).sort()).toEqual(['segment-1.ndjson', 'segment-3.ndjson']);
+  });
 });

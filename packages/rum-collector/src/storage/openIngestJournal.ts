@@ -154,10 +154,12 @@ export async function openIngestJournal(
         }
         return { segment, id };
       });
-      const answered = syncs.then(() => synced).then(({ segment, id }) => {
-        if (segment.failed) throw new Error('an earlier write to this journal segment failed');
-        return id;
-      });
+      const answered = syncs
+        .then(() => synced)
+        .then(({ segment, id }) => {
+          if (segment.failed) throw new Error('an earlier write to this journal segment failed');
+          return id;
+        });
       syncs = answered.catch(() => undefined);
       return answered;
     },

@@ -23,6 +23,22 @@ afterEach(() => {
 
 storageSuite('duckdb', () => createDuckDBStorage({ dataDir: dir }));
 
+describe('duckdb in its worker thread', () => {
+  it("passes on DuckDB's own reason when the database cannot be opened", async () => {
+    await expect(createDuckDBStorage({ dataDir: freshDir('missing'), readOnly: true })).rejects.toThrow(
+      /Cannot open database .*rum\.duckdb" in read-only mode: database does not exist/,
+    );
+  });
+
+  it('answers queries after close with an error instead of hanging', async () => {
+    const storage = await createDuckDBStorage({ dataDir: freshDir('closed') });
+    await storage.insertBatch([{ beacon: makeBeacon(), receivedAt: 1 }]);
+    expect(await storage.countBeacons()).toBe(1);
+    await storage.close();
+    await expect(storage.countBeacons()).rejects.toThrow(/DuckDB worker stopped/);
+  });
+});
+
 describe('duckdb across restarts', () => {
   it('skips a beacon stored before a restart (the newest keys are reloaded into the key cache)', async () => {
     const restartDir = freshDir('restart');

@@ -57,9 +57,11 @@ async function handle(request: DuckDBWorkerRequest): Promise<void> {
       const result = await reader.runAndReadAll(request.sql, request.params as DuckDBValue[]);
       reply({ id: request.id, ok: true, rows: result.getRowObjectsJS() as Record<string, unknown>[] });
     } else if (request.op === 'store') {
-      const batch = request.beacons.map(
-        ([receivedAt, json]): ReceivedBeacon => ({ beacon: JSON.parse(json) as Beacon, receivedAt, json }),
-      );
+      const batch = request.beacons.map(([receivedAt, json]): ReceivedBeacon => ({
+        beacon: JSON.parse(json) as Beacon,
+        receivedAt,
+        json,
+      }));
       await store(writer!, batch, request.duplicates, request.journalId);
       reply({ id: request.id, ok: true });
     } else {

@@ -22,5 +22,4 @@ export type DuckDBWorkerRequest =
 
 /** The worker's answer to request `id` (id 0: the database is open, or could not be opened). @internal */
 export type DuckDBWorkerReply =
-  | { id: number; ok: true; rows?: Record<string, unknown>[] }
-  | { id: number; ok: false; error: string };
+  { id: number; ok: true; rows?: Record<string, unknown>[] } | { id: number; ok: false; error: string };
