@@ -64,6 +64,6 @@ describe('readBody', () => {
     const socket = send(port, 'POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 50\r\n\r\nonly part');
     await firstArrival;
     socket.destroy();
-    await expect(outcomes[0]).rejects.toThrow();
+    await expect(outcomes[0]).rejects.toThrow(/aborted|closed before its body ended/);
   });
 });
