@@ -124,26 +124,13 @@ describe('openIngestJournal', () => {
     const steps: string[] = [];
     let releaseFirstSync!: () => void;
     const firstSyncHeld = new Promise<void>((resolve) => (releaseFirstSync = resolve));
-    let syncs = 0;
-    const openFile = async (path: string, flags: 'a' | 'r'): Promise<JournalFile> => {
-      const handle = await open(path, flags);
-      if (path === dir) return handle;
-      return {
-        write: (async (...args: Parameters<typeof handle.write>) => {
-          const written = await handle.write(...args);
-          steps.push('write');
-          return written;
-        }) as JournalFile['write'],
-        datasync: async () => {
-          const n = ++syncs;
-          if (n === 1) await firstSyncHeld;
-          await handle.datasync();
-          steps.push(`datasync ${n}`);
-        },
-        sync: () => handle.sync(),
-        close: () => handle.close(),
-      };
-    };
+    const openFile = segmentFilesWith(dir, {
+      afterWrite: () => steps.push('write'),
+      beforeSync: async (n) => {
+        if (n === 1) await firstSyncHeld;
+      },
+      afterSync: (n) => steps.push(`datasync ${n}`),
+    });
     const { journal } = await openIngestJournal(dir, { openFile });
     const first = journal.append([{ beacon: makeBeacon(), receivedAt: 1 }], 0).then((id) => steps.push(`answer ${id}`));
     const second = journal
@@ -158,31 +145,19 @@ describe('openIngestJournal', () => {
 
   it('after a failed fdatasync acknowledges nothing written after it in that segment, and goes on in a new one', async () => {
     const dir = newDir();
-    let syncs = 0;
-    let writes = 0;
     let secondWritten!: () => void;
     const bothWritten = new Promise<void>((resolve) => (secondWritten = resolve));
-    const openFile = async (path: string, flags: 'a' | 'r'): Promise<JournalFile> => {
-      const handle = await open(path, flags);
-      if (path === dir) return handle;
-      return {
-        write: (async (...args: Parameters<typeof handle.write>) => {
-          const written = await handle.write(...args);
-          if (++writes === 2) secondWritten();
-          return written;
-        }) as JournalFile['write'],
-        datasync: async () => {
-          // The first sync fails once the second line is already written behind the first.
-          if (++syncs === 1) {
-            await bothWritten;
-            throw new Error('EIO');
-          }
-          await handle.datasync();
-        },
-        sync: () => handle.sync(),
-        close: () => handle.close(),
-      };
-    };
+    const openFile = segmentFilesWith(dir, {
+      afterWrite: (n) => {
+        if (n === 2) secondWritten();
+      },
+      // The first sync fails once the second line is already written behind the first.
+      beforeSync: async (n) => {
+        if (n !== 1) return;
+        await bothWritten;
+        throw new Error('EIO');
+      },
+    });
     const { journal } = await openIngestJournal(dir, { openFile });
     const beacon = (receivedAt: number) => [{ beacon: makeBeacon(), receivedAt }];
     const [a, b] = await Promise.allSettled([journal.append(beacon(1), 0), journal.append(beacon(2), 0)]);
@@ -196,3 +171,38 @@ describe('openIngestJournal', () => {
     expect(readdirSync(dir).sort()).toEqual(['segment-1.ndjson', 'segment-3.ndjson']);
   });
 });
+
+/**
+ * Opens the journal's files for real, calling the hooks around each segment file's writes and syncs (numbered from 1
+ * across files); the directory is opened as is.
+ */
+function segmentFilesWith(
+  dir: string,
+  hooks: {
+    afterWrite?: (n: number) => void;
+    beforeSync?: (n: number) => Promise<void>;
+    afterSync?: (n: number) => void;
+  },
+) {
+  let writes = 0;
+  let syncs = 0;
+  return async (path: string, flags: 'a' | 'r'): Promise<JournalFile> => {
+    const handle = await open(path, flags);
+    if (path === dir) return handle;
+    return {
+      write: (async (...args: Parameters<typeof handle.write>) => {
+        const written = await handle.write(...args);
+        hooks.afterWrite?.(++writes);
+        return written;
+      }) as JournalFile['write'],
+      datasync: async () => {
+        const n = ++syncs;
+        await hooks.beforeSync?.(n);
+        await handle.datasync();
+        hooks.afterSync?.(n);
+      },
+      sync: () => handle.sync(),
+      close: () => handle.close(),
+    };
+  };
+}
